@@ -44,7 +44,7 @@ def seed(stdout=None) -> dict:
 
 
 def describe() -> str:
-    lines = ["Demo accounts (password for all: %s):" % DEMO_PASSWORD]
+    lines = [f"Demo accounts (password for all: {DEMO_PASSWORD}):"]
     for email, first, last, roles, superuser in DEMO_ACCOUNTS:
         extra = " + Wagtail superuser" if superuser else ""
         lines.append(f"  {email:<24} {first + ' ' + last:<18} {', '.join(r.value for r in roles)}{extra}")
