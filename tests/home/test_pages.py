@@ -60,27 +60,25 @@ class HomePageTypesTests(WagtailPageTestCase):
 
     def test_can_create_standard(self):
         value = CoreValue.objects.get(slug="akuntabel")
-        self.assertCanCreate(
-            self.standards,
-            StandardPage,
-            nested_form_data(
-                {
-                    "title": "Disiplin Kerja",
-                    "slug": "disiplin-kerja",
-                    "code": "dk",
-                    "summary": "Hadir tepat waktu.",
-                    "why_it_matters": rich_text("<p>Warga datang dari jauh.</p>"),
-                    "indicators": streamfield([("indicator", "Hadir tepat waktu"), ("indicator", "Memberi kabar")]),
-                    "examples": streamfield(
-                        [("example", {"title": "Loket buka", "text": rich_text("<p>Pukul 08.00.</p>")})]
-                    ),
-                    "core_values": [str(value.pk)],
-                }
-            ),
+        data = nested_form_data(
+            {
+                "title": "Disiplin Kerja",
+                "slug": "disiplin-kerja",
+                "code": "dk",
+                "summary": "Hadir tepat waktu.",
+                "why_it_matters": rich_text("<p>Warga datang dari jauh.</p>"),
+                "indicators": streamfield([("indicator", "Hadir tepat waktu"), ("indicator", "Memberi kabar")]),
+                "examples": streamfield(
+                    [("example", {"title": "Loket buka", "text": rich_text("<p>Pukul 08.00.</p>")})]
+                ),
+            }
         )
+        data["core_values"] = [str(value.pk)]
+        self.assertCanCreate(self.standards, StandardPage, data)
         page = StandardPage.objects.get(slug="disiplin-kerja")
         assert page.code == "DK"  # normalised
         assert [b.value for b in page.indicators] == ["Hadir tepat waktu", "Memberi kabar"]
+        assert list(page.core_values.all()) == [value]
 
     def test_can_create_article_index(self):
         ArticleIndexPage.objects.all().delete()
