@@ -252,3 +252,25 @@ def test_course_page_shows_outline_and_leaves_the_actions_block_empty(client):
     html = client.get(course.url).content.decode()
     assert "Modul pembuka" in html and "25 menit" in html and "Modul draf" not in html
     assert "3 jam" in html and ">4<" in html
+
+
+@pytest.mark.django_db
+def test_trainer_can_preview_a_new_and_an_edited_module(client, demo_users):
+    from home.services import content_access_ensure
+
+    home = cf.site_home()
+    content_access_ensure(root=home)
+    course = cf.course(cf.course_index(home))
+    client.force_login(demo_users["pelatih@walesi.test"])
+    data = cf.module_form("Modul pratinjau", "modul-pratinjau", cf.SAMPLE_QUESTIONS)
+
+    url = reverse("wagtailadmin_pages:preview_on_add", args=("learning", "modulepage", course.pk))
+    assert client.post(url, data).json()["is_valid"]
+    html = client.get(url).content.decode()
+    assert "Modul pratinjau" in html and "UMPAN-BALIK-TEPAT" not in html
+
+    module = cf.module(course, title="Modul tersimpan")
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(module.pk,))
+    assert client.post(url, cf.module_form("Modul diubah", module.slug, cf.SAMPLE_QUESTIONS)).json()["is_valid"]
+    html = client.get(url).content.decode()
+    assert "Modul diubah" in html and "Modul 1 dari 1" in html
