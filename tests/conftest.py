@@ -23,10 +23,10 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture
 def demo_site(db):
-    """The site with its published HomePage at /."""
+    """The site with its published HomePage at / (no other content: tests that need it seed it)."""
     from home import demo
 
-    return demo.seed()
+    return demo._ensure_home()
 
 
 @pytest.fixture
@@ -35,6 +35,17 @@ def demo_users(demo_site):
     from portal import demo
 
     return demo.seed()
+
+
+@pytest.fixture
+def demo_content(demo_users):
+    """The demo accounts plus the published demo content: standards, articles, campaign, the three courses."""
+    from home import demo as home_demo
+    from learning import demo as learning_demo
+
+    home_demo.seed()
+    learning_demo.seed()
+    return demo_users
 
 
 @pytest.fixture

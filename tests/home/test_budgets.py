@@ -24,10 +24,8 @@ PAGES = [
 
 
 @pytest.mark.django_db
-def test_public_pages_stay_within_query_and_weight_budgets(client, demo_users):
-    from learning import demo as learning_demo
-
-    learning_demo.seed()
+def test_public_pages_stay_within_query_and_weight_budgets(client, demo_content):
+    demo_users = demo_content
     client.force_login(demo_users["pegawai@walesi.test"])
     for url in PAGES:
         client.get(url)  # warm per-process caches, as a running server has them
