@@ -1,0 +1,176 @@
+"""Reads of the performance app, each in a fixed number of queries whatever the data size."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.apps import apps
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+
+from . import rules
+from .access import visible_employees
+from .models import Assessment, Employee, OrgUnit, PerformancePeriod
+
+DONE = (Assessment.Status.SUBMITTED, Assessment.Status.ACKNOWLEDGED)
+STANDARD_PAGE_MODEL = ("home", "StandardPage")
+
+
+def assessment_standards() -> list[tuple[str, str]]:
+    """The standards an assessment rates, as (stable code, title).
+
+    The live `home.StandardPage` pages (slug as the code) once that page type exists; until then the three
+    standards of the brief. Ratings store code and title, so they do not depend on the pages afterwards.
+    """
+    try:
+        model = apps.get_model(*STANDARD_PAGE_MODEL)
+    except LookupError:
+        return list(rules.DEFAULT_STANDARDS)
+    pages = list(model.objects.live().order_by("path").values_list("slug", "title"))
+    return pages or list(rules.DEFAULT_STANDARDS)
+
+
+def open_period() -> PerformancePeriod | None:
+    """The open period that ends soonest (HR normally keeps one open)."""
+    return PerformancePeriod.objects.filter(status=PerformancePeriod.Status.OPEN).order_by("end_date").first()
+
+
+def _latest_done(field: str) -> Subquery:
+    return Subquery(
+        Assessment.objects.filter(employee=OuterRef("pk"), status__in=DONE)
+        .order_by("-period__end_date", "-revision")
+        .values(field)[:1],
+        output_field=IntegerField(),
+    )
+
+
+def with_latest_predikat(queryset: QuerySet[Employee]) -> QuerySet[Employee]:
+    return queryset.annotate(latest_predikat=_latest_done("predikat"))
+
+
+def team_members(supervisor: Employee, period: PerformancePeriod | None) -> list[Employee]:
+    """Direct reports with their latest predikat and the state of the open period's current assessment."""
+    members = with_latest_predikat(
+        Employee.objects.filter(supervisor=supervisor, active=True).select_related("unit").order_by("full_name")
+    )
+    if period is not None:
+        current = Assessment.objects.filter(employee=OuterRef("pk"), period=period, is_current=True)
+        members = members.annotate(
+            period_status=Subquery(current.values("status")[:1]),
+            period_predikat=Subquery(current.values("predikat")[:1], output_field=IntegerField()),
+        )
+    result = list(members)
+    for member in result:
+        member.latest_predikat_label = _predikat_label(member.latest_predikat)
+        member.latest_predikat_tone = rules.PREDIKAT_TONE.get(member.latest_predikat, "")
+        status = getattr(member, "period_status", None)
+        member.period_status_label = Assessment.Status(status).label if status else ""
+    return result
+
+
+def _predikat_label(value) -> str:
+    return str(rules.PREDIKAT_LABELS[rules.Predikat(value)]) if value else ""
+
+
+def profile_employee(queryset: QuerySet[Employee], nip: str) -> Employee | None:
+    return queryset.select_related("unit", "supervisor", "supervisor__unit").filter(nip=nip).first()
+
+
+def profile_assessments(employee: Employee) -> list[dict]:
+    """Per period, the latest submitted revision with its standard ratings (newest period first)."""
+    rows = list(
+        Assessment.objects.filter(employee=employee, status__in=DONE)
+        .select_related("period", "assessor")
+        .prefetch_related("standard_ratings")
+        .order_by("-period__end_date", "-revision")
+    )
+    seen = set()
+    latest = []
+    for a in rows:
+        if a.period_id in seen:
+            continue
+        seen.add(a.period_id)
+        latest.append(a)
+    return [
+        {
+            "assessment": a,
+            "predikat_label": _predikat_label(a.predikat),
+            "tone": rules.PREDIKAT_TONE.get(a.predikat, ""),
+            "bars": [
+                {
+                    "title": s.standard_title,
+                    "value": 4 - s.rating,  # Di atas = 3, Sesuai = 2, Di bawah = 1
+                    "label": str(rules.RATING_LABELS[rules.Rating(s.rating)]),
+                    "width": (4 - s.rating) * 60,
+                    "y": i * 34,
+                    "text_y": i * 34 + 17,
+                }
+                for i, s in enumerate(a.standard_ratings.all())
+            ],
+            "chart_height": max(1, len(a.standard_ratings.all())) * 34,
+        }
+        for a in latest
+    ]
+
+
+def open_drafts_for(employee: Employee) -> list[Assessment]:
+    return list(
+        Assessment.objects.filter(employee=employee, status=Assessment.Status.SUBMITTED, is_current=True)
+        .select_related("period")
+        .order_by("-period__end_date")
+    )
+
+
+def assessment_detail(queryset: QuerySet[Assessment], pk: int) -> Assessment | None:
+    return (
+        queryset.select_related("employee", "employee__unit", "period", "assessor", "supersedes")
+        .prefetch_related("standard_ratings", "competency_ratings", "audit_entries__actor")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def leadership_overview(user, *, unit_id: int | None = None) -> tuple[QuerySet[Employee], list[dict]]:
+    """Employees in the leader's scope with their latest predikat, and counts of predikat per unit."""
+    employees = with_latest_predikat(visible_employees(user).filter(active=True)).select_related("unit")
+    if unit_id:
+        employees = employees.filter(unit_id=unit_id)
+    per_unit: dict[int, dict] = {}
+    grouped = (
+        with_latest_predikat(visible_employees(user).filter(active=True))
+        .values("unit_id", "unit__name", "unit__code", "latest_predikat")
+        .annotate(n=Count("id"))
+        .order_by("unit__code")
+    )
+    for row in grouped:
+        unit = per_unit.setdefault(
+            row["unit_id"],
+            {
+                "id": row["unit_id"],
+                "name": row["unit__name"],
+                "code": row["unit__code"],
+                "counts": defaultdict(int),
+                "total": 0,
+            },
+        )
+        unit["counts"][row["latest_predikat"] or 0] += row["n"]
+        unit["total"] += row["n"]
+    distribution = []
+    for unit in per_unit.values():
+        assessed = {k: v for k, v in unit["counts"].items() if k}
+        unit["cells"] = [unit["counts"].get(int(p), 0) for p in rules.Predikat]
+        unit["not_assessed"] = unit["counts"].get(0, 0)
+        unit["flags"] = rules.distribution_flags(assessed)
+        distribution.append(unit)
+    return employees.order_by("unit__code", "full_name"), distribution
+
+
+def units_for_filter(user) -> list[OrgUnit]:
+    return list(OrgUnit.objects.filter(pk__in=visible_employees(user).values("unit_id")).order_by("code"))
+
+
+def hr_counts() -> dict:
+    return Employee.objects.aggregate(
+        total=Count("id"),
+        active=Count("id", filter=Q(active=True)),
+        with_account=Count("id", filter=Q(user__isnull=False)),
+    )
