@@ -261,6 +261,9 @@ class StandardRating(models.Model):
             models.CheckConstraint(condition=Q(rating__gte=1, rating__lte=3), name="standardrating_rating_range"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.standard_title}: {self.get_rating_display()}"
+
 
 class CompetencyRating(models.Model):
     """A competency rated 1–5 after coaching, with the reason."""
@@ -277,6 +280,9 @@ class CompetencyRating(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(score__gte=1, score__lte=5), name="competency_score_range"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.competency}: {self.score}"
 
 
 class AssessmentAuditEntry(models.Model):
@@ -295,6 +301,9 @@ class AssessmentAuditEntry(models.Model):
         verbose_name_plural = _("jejak audit penilaian")
         ordering = ["created_at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.action} @ {self.created_at:%Y-%m-%d %H:%M}"
+
 
 class RosterUpload(models.Model):
     """An uploaded roster file between preview and apply; the token names it, the digest pins its content."""
@@ -311,3 +320,6 @@ class RosterUpload(models.Model):
     class Meta:
         verbose_name = _("unggahan daftar pegawai")
         verbose_name_plural = _("unggahan daftar pegawai")
+
+    def __str__(self) -> str:
+        return self.original_name

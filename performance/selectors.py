@@ -100,13 +100,15 @@ def profile_assessments(employee: Employee) -> list[dict]:
                     "title": s.standard_title,
                     "value": 4 - s.rating,  # Di atas = 3, Sesuai = 2, Di bawah = 1
                     "label": str(rules.RATING_LABELS[rules.Rating(s.rating)]),
-                    "width": (4 - s.rating) * 60,
-                    "y": i * 34,
-                    "text_y": i * 34 + 17,
+                    "width": (4 - s.rating) * 50,
+                    "text_x": (4 - s.rating) * 50 + 6,
+                    "y": i * 46,
+                    "bar_y": i * 46 + 20,
+                    "text_y": i * 46 + 30,
                 }
                 for i, s in enumerate(a.standard_ratings.all())
             ],
-            "chart_height": max(1, len(a.standard_ratings.all())) * 34,
+            "chart_height": max(1, len(a.standard_ratings.all())) * 46,
         }
         for a in latest
     ]
@@ -129,7 +131,7 @@ def assessment_detail(queryset: QuerySet[Assessment], pk: int) -> Assessment | N
     )
 
 
-def leadership_overview(user, *, unit_id: int | None = None) -> tuple[QuerySet[Employee], list[dict]]:
+def leadership_overview(user, *, unit_id: int | None = None) -> tuple[QuerySet[Employee], list[dict], dict]:
     """Employees in the leader's scope with their latest predikat, and counts of predikat per unit."""
     employees = with_latest_predikat(visible_employees(user).filter(active=True)).select_related("unit")
     if unit_id:
@@ -153,15 +155,37 @@ def leadership_overview(user, *, unit_id: int | None = None) -> tuple[QuerySet[E
             },
         )
         unit["counts"][row["latest_predikat"] or 0] += row["n"]
-        unit["total"] += row["n"]
-    distribution = []
+    distribution = [_distribution_row(unit["name"], unit["id"], unit["counts"]) for unit in per_unit.values()]
+    overall: dict[int, int] = defaultdict(int)
     for unit in per_unit.values():
-        assessed = {k: v for k, v in unit["counts"].items() if k}
-        unit["cells"] = [unit["counts"].get(int(p), 0) for p in rules.Predikat]
-        unit["not_assessed"] = unit["counts"].get(0, 0)
-        unit["flags"] = rules.distribution_flags(assessed)
-        distribution.append(unit)
-    return employees.order_by("unit__code", "full_name"), distribution
+        for key, n in unit["counts"].items():
+            overall[key] += n
+    summary = _distribution_row(None, None, overall)
+    summary["flags"] = rules.distribution_flags({k: v for k, v in overall.items() if k})
+    return employees.order_by("unit__code", "full_name"), distribution, summary
+
+
+def _distribution_row(name, unit_id, counts: dict[int, int]) -> dict:
+    """Counts per predikat with the segments of a 100-wide stacked bar (SVG units, no inline styles)."""
+    total = sum(counts.values())
+    cells, x = [], 0.0
+    for p in rules.Predikat:
+        n = counts.get(int(p), 0)
+        width = 100 * n / total if total else 0
+        cells.append(
+            {"code": int(p), "label": rules.PREDIKAT_LABELS[p], "n": n, "x": round(x, 2), "w": round(width, 2)}
+        )
+        x += width
+    missing = counts.get(0, 0)
+    return {
+        "name": name,
+        "id": unit_id,
+        "total": total,
+        "cells": cells,
+        "not_assessed": missing,
+        "not_assessed_x": round(x, 2),
+        "not_assessed_w": round(100 * missing / total, 2) if total else 0,
+    }
 
 
 def units_for_filter(user) -> list[OrgUnit]:

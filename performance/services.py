@@ -126,7 +126,7 @@ def _roster_apply(preview: RosterPreview) -> RosterResult:
     if to_save:
         Employee.objects.bulk_update(to_save, ["supervisor_id"], batch_size=1000)
     updates: list[Employee] = []
-    for r, changes in preview.to_update:
+    for r, _changes in preview.to_update:
         current = existing[r.nip]
         updates.append(
             Employee(

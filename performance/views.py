@@ -212,7 +212,7 @@ def leadership(request):
         unit_id = int(request.GET.get("unit") or 0) or None
     except ValueError:
         unit_id = None
-    employees, distribution = selectors.leadership_overview(request.user, unit_id=unit_id)
+    employees, distribution, summary = selectors.leadership_overview(request.user, unit_id=unit_id)
     page = Paginator(employees, 50).get_page(request.GET.get("page"))
     for e in page.object_list:
         e.predikat_label = selectors._predikat_label(e.latest_predikat)
@@ -223,6 +223,7 @@ def leadership(request):
         {
             "page": page,
             "distribution": distribution,
+            "summary": summary,
             "predikat_labels": [rules.PREDIKAT_LABELS[p] for p in rules.Predikat],
             "unit_id": unit_id,
         },
