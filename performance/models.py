@@ -301,8 +301,21 @@ class AssessmentAuditEntry(models.Model):
         verbose_name_plural = _("jejak audit penilaian")
         ordering = ["created_at", "id"]
 
+    ACTION_LABELS = {
+        "created": _("Draf dibuat"),
+        "updated": _("Draf diubah"),
+        "submitted": _("Diserahkan"),
+        "acknowledged": _("Diterima pegawai"),
+        "correction_opened": _("Koreksi dibuka (revisi baru)"),
+        "superseded": _("Digantikan revisi baru"),
+    }
+
     def __str__(self) -> str:
         return f"{self.action} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def action_label(self) -> str:
+        return str(self.ACTION_LABELS.get(self.action, self.action))
 
 
 class RosterUpload(models.Model):
