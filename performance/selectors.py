@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from django.apps import apps
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.utils.translation import gettext_lazy as _
 
 from . import rules
 from .access import visible_employees
@@ -129,6 +130,60 @@ def assessment_detail(queryset: QuerySet[Assessment], pk: int) -> Assessment | N
         .filter(pk=pk)
         .first()
     )
+
+
+AUDIT_FIELD_LABELS = {
+    "status": _("status"),
+    "hasil_kerja": _("hasil kerja"),
+    "perilaku_kerja": _("perilaku kerja"),
+    "predikat": _("predikat"),
+    "berakhlak": _("BerAKHLAK"),
+    "summary": _("catatan penilai"),
+    "employee_response": _("tanggapan pegawai"),
+    "standards": _("standar"),
+    "competencies": _("kompetensi"),
+    "revisi_baru": _("revisi baru"),
+    "sumber": _("sumber"),
+}
+
+
+def _audit_value(key: str, value) -> str:
+    if value in (None, "", [], {}):
+        return "—"
+    if key in ("hasil_kerja", "perilaku_kerja"):
+        return str(rules.RATING_LABELS[rules.Rating(value)])
+    if key == "predikat":
+        return str(rules.PREDIKAT_LABELS[rules.Predikat(value)])
+    if key == "status":
+        return str(Assessment.Status(value).label)
+    if key == "berakhlak":
+        names = dict(rules.BERAKHLAK_VALUES)
+        return ", ".join(names.get(code, code) for code in value)
+    if key == "standards":
+        return "; ".join(
+            f"{code}: {rules.RATING_LABELS[rules.Rating(rating)]}" for code, (rating, _evidence) in value.items()
+        )
+    if key == "competencies":
+        return "; ".join(f"{name}: {score}" for name, score, _reason in value)
+    return str(value)
+
+
+def audit_rows(assessment: Assessment) -> list[dict]:
+    """The audit trail in words: who, when, what changed from what to what (uses the prefetched entries)."""
+    return [
+        {
+            "entry": entry,
+            "changes": [
+                {
+                    "field": str(AUDIT_FIELD_LABELS.get(key, key)),
+                    "before": _audit_value(key, change[0]),
+                    "after": _audit_value(key, change[1]),
+                }
+                for key, change in entry.changes.items()
+            ],
+        }
+        for entry in assessment.audit_entries.all()
+    ]
 
 
 def leadership_overview(user, *, unit_id: int | None = None) -> tuple[QuerySet[Employee], list[dict], dict]:

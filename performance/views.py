@@ -26,6 +26,10 @@ from .models import Assessment, Employee, PerformancePeriod, RosterUpload
 from .roster import ALL_COLUMNS, REQUIRED_COLUMNS, file_digest, preview_file, sample_csv
 
 PREVIEW_LIMIT = 200
+ROSTER_HINTS = {
+    "jabatan_kinds": [code for code, _label in rules.JABATAN_KINDS],
+    "golongan_example": rules.pangkat("III/a"),
+}
 
 
 def _error_text(exc: ValidationError) -> str:
@@ -160,7 +164,7 @@ def assessment_detail(request, pk: int):
         "can_edit": assessment.status == Assessment.Status.DRAFT and can_assess(request.user, assessment.employee),
         "ack_form": AcknowledgeForm(),
         "berakhlak": [name for code, name in rules.BERAKHLAK_VALUES if code in (assessment.berakhlak or [])],
-        "audit": list(assessment.audit_entries.all()),
+        "audit": selectors.audit_rows(assessment),
     }
     return render(request, "performance/assessment.html", context)
 
@@ -284,7 +288,7 @@ def roster_upload(request):
     return render(
         request,
         "performance/roster_upload.html",
-        {"form": form, "required": REQUIRED_COLUMNS, "columns": ALL_COLUMNS},
+        {"form": form, "required": REQUIRED_COLUMNS, "columns": ALL_COLUMNS, **ROSTER_HINTS},
     )
 
 
