@@ -319,6 +319,8 @@ def roster_preview(request, token: str):
             "apply_form": RosterApplyForm(initial={"token": upload.token, "sha256": upload.sha256}),
             "upload_form": RosterUploadForm(initial={"deactivate_missing": upload.deactivate_missing}),
             "columns": ALL_COLUMNS,
+            "required": REQUIRED_COLUMNS,
+            **ROSTER_HINTS,
         },
     )
 

@@ -34,6 +34,7 @@ def test_upload_preview_apply(demo_org, login, django_capture_on_commit_callback
     page = client.get(response["Location"]).content.decode()
     assert "Baris 3" in page and "PPPK tidak memiliki golongan" in page
     assert "Terapkan impor" not in page
+    assert "Kolom wajib: <code>nip</code>" in page and "fungsional_keterampilan" in page  # help to fix the file
     assert Employee.objects.count() == before
 
     response = upload(client, roster(demo_org))
