@@ -50,6 +50,18 @@ class OrgUnit(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        seen, current = {self.pk}, self.parent_id
+        for _step in range(100):
+            if current is None:
+                return
+            if current in seen:
+                raise ValidationError({"parent": _("Unit induk ini membuat pohon organisasi berputar.")})
+            seen.add(current)
+            current = OrgUnit.objects.filter(pk=current).values_list("parent_id", flat=True).first()
+
 
 class Employee(models.Model):
     """An ASN (PNS with a NIP, PPPK with an NI PPPK) on the roster."""
@@ -116,8 +128,22 @@ class Employee(models.Model):
             errors["golongan"] = _("PPPK tidak memiliki golongan PNS.")
         if self.supervisor_id and self.pk and self.supervisor_id == self.pk:
             errors["supervisor"] = _("Pegawai tidak bisa menjadi atasan dirinya sendiri.")
+        elif self.supervisor_id and self.pk and self._chain_reaches_self():
+            errors["supervisor"] = _("Rantai atasan akan berputar kembali ke pegawai ini.")
         if errors:
             raise ValidationError(errors)
+
+    def _chain_reaches_self(self) -> bool:
+        # Admin edits only: one query per level of the chain, bounded.
+        seen, current = {self.pk}, self.supervisor_id
+        for _step in range(100):
+            if current is None:
+                return False
+            if current in seen:
+                return True
+            seen.add(current)
+            current = Employee.objects.filter(pk=current).values_list("supervisor_id", flat=True).first()
+        return True
 
 
 class LeadershipScope(models.Model):

@@ -25,7 +25,7 @@ from .models import (
     PerformancePeriod,
     StandardRating,
 )
-from .roster import RosterPreview, preview_file
+from .roster import Problem, RosterPreview, preview_file
 
 INVITATION_BATCH = 500
 
@@ -50,11 +50,20 @@ def roster_import(
     Rows are validated by the same rules as `Employee.clean()` in `roster.build_preview` (bulk writes skip
     `full_clean()` for speed; the database constraints back the rules up). Re-importing a file changes nothing.
     """
-    with transaction.atomic():
-        preview = preview_file(data, filename, deactivate_missing=deactivate_missing)
-        if dry_run or not preview.ok:
-            return RosterResult(preview=preview, applied=False)
-        return _roster_apply(preview)
+    try:
+        with transaction.atomic():
+            preview = preview_file(data, filename, deactivate_missing=deactivate_missing)
+            if dry_run or not preview.ok:
+                return RosterResult(preview=preview, applied=False)
+            return _roster_apply(preview)
+    except IntegrityError:
+        # Another import (or an admin edit) wrote the same NIP or email meanwhile: nothing was applied.
+        preview = RosterPreview(
+            problems=[
+                Problem(1, "", _("Data pegawai berubah bersamaan dengan impor ini; tidak ada yang diubah. Coba lagi."))
+            ]
+        )
+        return RosterResult(preview=preview, applied=False)
 
 
 def _roster_apply(preview: RosterPreview) -> RosterResult:

@@ -140,3 +140,18 @@ def test_inactive_user_sees_nothing(demo_org):
     user.is_active = False
     assert not access.visible_employees(user).exists()
     assert Employee.objects.exists()
+
+
+def test_admin_edit_refuses_supervisor_loop_and_unit_loop(demo_org):
+    from django.core.exceptions import ValidationError
+
+    e = demo_org["employees"]
+    boss = Employee.objects.get(pk=e["kasi_pel"].pk)
+    boss.supervisor = e["pegawai"]  # pegawai reports to kasi_pel: a loop
+    with pytest.raises(ValidationError) as err:
+        boss.full_clean()
+    assert "berputar" in str(err.value)
+    root = OrgUnit.objects.get(code="WLS")
+    root.parent = OrgUnit.objects.get(code="WLS.PEM")
+    with pytest.raises(ValidationError):
+        root.full_clean()

@@ -47,7 +47,7 @@ def problems_of(result):
     return [(p.row, p.column, p.message) for p in result.preview.problems]
 
 
-def test_good_file_creates_employees_users_and_invitations(units, django_capture_on_commit_callbacks):
+def test_good_file_creates_employees_users_and_invitations(units, client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         result = roster_import(data=csv_bytes(good_rows()), filename="daftar.csv")
     assert result.applied and problems_of(result) == []
@@ -61,6 +61,14 @@ def test_good_file_creates_employees_users_and_invitations(units, django_capture
     assert sorted(m.to[0] for m in mail.outbox) == ["maria@walesi.test", "yakobus@walesi.test"]
     assert "/akun/password/reset/key/" in mail.outbox[0].body
     assert Employee.objects.filter(invited_at__isnull=False).count() == 2
+    # The link lets the person set a password (allauth's reset-from-key form).
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/akun/password/reset/key/" in line).strip()
+    page = client.get(link.replace("http://testserver", ""), follow=True)
+    assert page.status_code == 200 and 'name="password1"' in page.content.decode()
+    # Sending again (a retried task) mails nobody twice.
+    from performance.invitations import send_pending_invitations
+
+    assert send_pending_invitations([staff.user_id]) == 0
 
 
 def test_reimport_is_idempotent(units, django_capture_on_commit_callbacks):
@@ -271,3 +279,17 @@ def test_ten_thousand_rows_under_15_seconds(units):
     again = roster_import(data=data, filename="besar.csv")
     print(f"10,000-row re-import (unchanged): {time.perf_counter() - started:.2f} s")
     assert len(again.preview.unchanged) == 10_000
+
+
+def test_concurrent_write_reported_not_raised(units, monkeypatch):
+    from django.db import IntegrityError
+
+    from performance import services
+
+    def boom(preview):
+        raise IntegrityError("duplicate key")
+
+    monkeypatch.setattr(services, "_roster_apply", boom)
+    result = roster_import(data=csv_bytes(good_rows()), filename="x.csv")
+    assert not result.applied and "bersamaan" in result.preview.problems[0].message
+    assert Employee.objects.count() == 0
