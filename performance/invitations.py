@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
+from django.core.mail import EmailMessage, get_connection
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,25 +23,34 @@ def invitation_url(user) -> str:
 
 
 def send_pending_invitations(user_ids: list[int]) -> int:
-    """Send the invitation to each of these accounts not yet invited and still without a password."""
-    sent = 0
+    """Send the invitation to each of these accounts not yet invited and still without a password.
+
+    Sent invitations are marked in one update at the end, also when a send fails halfway (the `finally`), so a
+    retry mails only those not reached and nobody gets two mails.
+    """
     pending = (
         Employee.objects.select_related("user")
         .filter(user_id__in=user_ids, invited_at__isnull=True, user__is_active=True)
         .order_by("pk")
     )
-    for employee in pending:
-        user = employee.user
-        if user.has_usable_password():
-            continue
-        context = {"employee": employee, "url": invitation_url(user)}
-        send_mail(
-            subject=render_to_string("performance/email/invitation_subject.txt", context).strip(),
-            message=render_to_string("performance/email/invitation.txt", context),
-            from_email=None,
-            recipient_list=[user.email],
-        )
-        # Marked one by one: a failure halfway leaves the rest for the retry, and nobody gets two mails.
-        Employee.objects.filter(pk=employee.pk).update(invited_at=timezone.now())
-        sent += 1
-    return sent
+    sent: list[int] = []
+    subject_template = get_template("performance/email/invitation_subject.txt")
+    body_template = get_template("performance/email/invitation.txt")
+    connection = get_connection()
+    try:
+        for employee in pending:
+            user = employee.user
+            if user.has_usable_password():
+                continue
+            context = {"employee": employee, "url": invitation_url(user)}
+            EmailMessage(
+                subject=subject_template.render(context).strip(),
+                body=body_template.render(context),
+                to=[user.email],
+                connection=connection,
+            ).send()
+            sent.append(employee.pk)
+    finally:
+        if sent:
+            Employee.objects.filter(pk__in=sent).update(invited_at=timezone.now())
+    return len(sent)

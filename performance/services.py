@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -80,7 +81,8 @@ def _roster_apply(preview: RosterPreview) -> RosterResult:
         User(
             email=r.email,
             first_name=r.full_name[:150],
-            password=make_password(None),
+            # What make_password(None) returns, without its slow per-character random choice.
+            password=UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30),
             is_active=True,
         )
         for r in needs_account
@@ -104,36 +106,46 @@ def _roster_apply(preview: RosterPreview) -> RosterResult:
         )
     invited = tuple(users_by_email[u.email] for u in new_users)
 
-    # 2. New employees (supervisors are set in step 3, once every NIP has an id).
-    created = [
-        Employee(
-            nip=r.nip,
-            full_name=r.full_name,
-            employment_type=r.employment_type,
-            jabatan=r.jabatan,
-            jabatan_kind=r.jabatan_kind,
-            golongan=r.golongan,
-            unit_id=r.unit_id,
-            email=r.email,
-            active=True,
-            user_id=users_by_email.get(r.email) if r.email else None,
-        )
-        for r in preview.to_create
-    ]
-    Employee.objects.bulk_create(created, batch_size=2000)
+    # 2. New employees, bosses before their reports (level by level), so each row is inserted with its
+    #    supervisor's id and no second pass over the new rows is needed.
     id_by_nip = {nip: e["id"] for nip, e in existing.items()}
-    if created and created[0].pk is None:
-        id_by_nip.update(Employee.objects.filter(nip__in=[e.nip for e in created]).values_list("nip", "id"))
-    else:
-        id_by_nip.update({e.nip: e.pk for e in created})
-
-    # 3. Updates: changed fields of existing employees, supervisors of new ones.
-    to_save: list[Employee] = []
+    new_by_nip = {r.nip: r for r in preview.to_create}
+    level: dict[str, int] = {}
     for r in preview.to_create:
-        if r.supervisor_nip:
-            to_save.append(Employee(pk=id_by_nip[r.nip], supervisor_id=id_by_nip[r.supervisor_nip]))
-    if to_save:
-        Employee.objects.bulk_update(to_save, ["supervisor_id"], batch_size=1000)
+        chain, nip = [], r.nip
+        while nip in new_by_nip and nip not in level:  # loops were refused by the preview
+            chain.append(nip)
+            nip = new_by_nip[nip].supervisor_nip
+        base = level.get(nip, -1) if nip in new_by_nip else -1
+        for depth, item in enumerate(reversed(chain), start=base + 1):
+            level[item] = depth
+    created: list[Employee] = []
+    for depth in sorted(set(level.values())):
+        batch = [
+            Employee(
+                nip=r.nip,
+                full_name=r.full_name,
+                employment_type=r.employment_type,
+                jabatan=r.jabatan,
+                jabatan_kind=r.jabatan_kind,
+                golongan=r.golongan,
+                unit_id=r.unit_id,
+                email=r.email,
+                active=True,
+                supervisor_id=id_by_nip[r.supervisor_nip] if r.supervisor_nip else None,
+                user_id=users_by_email.get(r.email) if r.email else None,
+            )
+            for r in preview.to_create
+            if level[r.nip] == depth
+        ]
+        Employee.objects.bulk_create(batch, batch_size=2000)
+        if batch[0].pk is None:  # backends that do not return ids
+            id_by_nip.update(Employee.objects.filter(nip__in=[e.nip for e in batch]).values_list("nip", "id"))
+        else:
+            id_by_nip.update({e.nip: e.pk for e in batch})
+        created += batch
+
+    # 3. Changed fields of existing employees.
     updates: list[Employee] = []
     for r, _changes in preview.to_update:
         current = existing[r.nip]

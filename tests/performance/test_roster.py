@@ -293,3 +293,16 @@ def test_concurrent_write_reported_not_raised(units, monkeypatch):
     result = roster_import(data=csv_bytes(good_rows()), filename="x.csv")
     assert not result.applied and "bersamaan" in result.preview.problems[0].message
     assert Employee.objects.count() == 0
+
+
+def test_chain_listed_bottom_up_is_linked(units):
+    a, b, c = "198001012005011005", "198102022006021006", "198203032007031007"
+    rows = [  # c reports to b, b to a; the file lists the lowest first
+        f"{c},C,PNS,J,pelaksana,PEM,,{b},",
+        f"{b},B,PNS,J,pengawas,PEM,,{a},",
+        f"{a},A,PNS,J,administrator,WLS,,,",
+    ]
+    result = roster_import(data=csv_bytes(rows), filename="x.csv")
+    assert result.applied, problems_of(result)
+    assert Employee.objects.get(nip=c).supervisor.supervisor.nip == a
+    assert Employee.objects.get(nip=a).supervisor is None
