@@ -9,7 +9,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.utils.translation import gettext_lazy as _
 
 from . import rules
-from .access import visible_employees
+from .access import leadership_unit_ids, visible_employees
 from .models import Assessment, Employee, OrgUnit, PerformancePeriod
 
 DONE = (Assessment.Status.SUBMITTED, Assessment.Status.ACKNOWLEDGED)
@@ -186,35 +186,50 @@ def audit_rows(assessment: Assessment) -> list[dict]:
     ]
 
 
-def leadership_overview(user, *, unit_id: int | None = None) -> tuple[QuerySet[Employee], list[dict], dict]:
-    """Employees in the leader's scope with their latest predikat, and counts of predikat per unit."""
-    employees = with_latest_predikat(visible_employees(user).filter(active=True)).select_related("unit")
+def leadership_periods() -> list[PerformancePeriod]:
+    return list(PerformancePeriod.objects.order_by("-end_date")[:12])
+
+
+def leadership_overview(
+    user, *, unit_id: int | None = None, period: PerformancePeriod | None = None
+) -> tuple[QuerySet[Employee], list[dict], dict]:
+    """Employees in the leader's scope with their latest predikat, and the spread of predikat per unit for one
+    period (the distribution rule of PermenPANRB 6/2022 is about one assessment period).
+
+    Counting is done per period with two grouped queries, so the cost does not depend on each employee's history.
+    """
+    unit_ids = leadership_unit_ids(user)
+    scope = Employee.objects.filter(active=True)
+    if unit_ids is not None:
+        scope = scope.filter(unit_id__in=unit_ids)
+    employees = with_latest_predikat(scope).select_related("unit")
     if unit_id:
         employees = employees.filter(unit_id=unit_id)
     per_unit: dict[int, dict] = {}
-    grouped = (
-        with_latest_predikat(visible_employees(user).filter(active=True))
-        .values("unit_id", "unit__name", "unit__code", "latest_predikat")
-        .annotate(n=Count("id"))
-        .order_by("unit__code")
-    )
-    for row in grouped:
-        unit = per_unit.setdefault(
-            row["unit_id"],
-            {
-                "id": row["unit_id"],
-                "name": row["unit__name"],
-                "code": row["unit__code"],
-                "counts": defaultdict(int),
-                "total": 0,
-            },
+    for row in scope.values("unit_id", "unit__name", "unit__code").annotate(n=Count("id")).order_by("unit__code"):
+        per_unit[row["unit_id"]] = {
+            "id": row["unit_id"],
+            "name": row["unit__name"],
+            "counts": defaultdict(int),
+            "n": row["n"],
+        }
+    if period is not None:
+        assessed = (
+            Assessment.objects.filter(period=period, is_current=True, status__in=DONE, employee__active=True)
+            .filter(**({} if unit_ids is None else {"employee__unit_id__in": unit_ids}))
+            .values("employee__unit_id", "predikat")
+            .annotate(n=Count("id"))
         )
-        unit["counts"][row["latest_predikat"] or 0] += row["n"]
-    distribution = [_distribution_row(unit["name"], unit["id"], unit["counts"]) for unit in per_unit.values()]
+        for row in assessed:
+            unit = per_unit.get(row["employee__unit_id"])
+            if unit is not None:
+                unit["counts"][row["predikat"]] += row["n"]
     overall: dict[int, int] = defaultdict(int)
     for unit in per_unit.values():
+        unit["counts"][0] = unit["n"] - sum(unit["counts"].values())
         for key, n in unit["counts"].items():
             overall[key] += n
+    distribution = [_distribution_row(unit["name"], unit["id"], unit["counts"]) for unit in per_unit.values()]
     summary = _distribution_row(None, None, overall)
     summary["flags"] = rules.distribution_flags({k: v for k, v in overall.items() if k})
     return employees.order_by("unit__code", "full_name"), distribution, summary

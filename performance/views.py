@@ -214,9 +214,14 @@ def assessment_correct(request, pk: int):
 def leadership(request):
     try:
         unit_id = int(request.GET.get("unit") or 0) or None
+        period_id = int(request.GET.get("periode") or 0) or None
     except ValueError:
-        unit_id = None
-    employees, distribution, summary = selectors.leadership_overview(request.user, unit_id=unit_id)
+        unit_id = period_id = None
+    periods = selectors.leadership_periods()
+    period = next((p for p in periods if p.pk == period_id), None)
+    if period is None:  # default: the latest closed period, else the latest one
+        period = next((p for p in periods if not p.is_open), periods[0] if periods else None)
+    employees, distribution, summary = selectors.leadership_overview(request.user, unit_id=unit_id, period=period)
     page = Paginator(employees, 50).get_page(request.GET.get("page"))
     for e in page.object_list:
         e.predikat_label = selectors._predikat_label(e.latest_predikat)
@@ -228,7 +233,8 @@ def leadership(request):
             "page": page,
             "distribution": distribution,
             "summary": summary,
-            "predikat_labels": [rules.PREDIKAT_LABELS[p] for p in rules.Predikat],
+            "periods": periods,
+            "period": period,
             "unit_id": unit_id,
         },
     )
