@@ -152,6 +152,8 @@ def assessment_detail(request, pk: int):
     assessment = selectors.assessment_detail(visible_assessments(request.user), pk)
     if assessment is None:
         raise Http404
+    if assessment.status == Assessment.Status.DRAFT and not can_assess(request.user, assessment.employee):
+        raise Http404  # a draft is the assessor's working copy until it is submitted
     is_employee = assessment.employee.user_id == request.user.pk
     context = {
         "a": assessment,

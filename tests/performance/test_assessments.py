@@ -38,6 +38,11 @@ def test_full_flow_draft_submit_acknowledge_with_audit(demo_org, login):
     assert response.status_code == 302
     draft = Assessment.objects.get(employee=pegawai, period=period)
     assert draft.status == "draft" and draft.predikat is None
+    # The draft is the assessor's working copy: the employee and those above do not see it yet.
+    assert client.get(reverse("performance:assessment", args=[draft.pk])).status_code == 200
+    for email in ("pegawai@walesi.test", "pimpinan@walesi.test"):
+        assert login(email).get(reverse("performance:assessment", args=[draft.pk])).status_code == 404
+    client = login("atasan@walesi.test")
 
     # The client sends a predikat of its own: it is ignored, the matrix decides (Di atas + Di bawah = Kurang).
     response = client.post(url, {**form_data(), "predikat": "1", "submit": "1"})

@@ -4,6 +4,7 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from performance.services import roster_import
 
@@ -21,22 +22,28 @@ class Command(BaseCommand):
     def handle(self, *args, path, dry_run, deactivate_missing, **options):
         file = Path(path)
         if not file.is_file():
-            raise CommandError(f"Berkas tidak ditemukan: {path}")
+            raise CommandError(_("Berkas tidak ditemukan: %(path)s") % {"path": path})
         started = time.perf_counter()
         result = roster_import(
             data=file.read_bytes(), filename=file.name, dry_run=dry_run, deactivate_missing=deactivate_missing
         )
         counts = result.preview.counts
         self.stdout.write(
-            f"Baru: {counts['create']}, diperbarui: {counts['update']}, tidak berubah: {counts['unchanged']}, "
-            f"dinonaktifkan: {counts['deactivate']}, masalah: {counts['problems']}"
+            _(
+                "Baru: %(create)s, diperbarui: %(update)s, tidak berubah: %(unchanged)s, "
+                "dinonaktifkan: %(deactivate)s, masalah: %(problems)s"
+            )
+            % counts
         )
         if result.preview.problems:
             for p in result.preview.problems:
-                self.stderr.write(f"Baris {p.row}, kolom {p.column or '-'}: {p.message}")
-            raise CommandError(f"{counts['problems']} masalah; tidak ada yang diubah.")
+                self.stderr.write(
+                    _("Baris %(row)s, kolom %(column)s: %(message)s")
+                    % {"row": p.row, "column": p.column or "-", "message": p.message}
+                )
+            raise CommandError(_("%(n)s masalah; tidak ada yang diubah.") % {"n": counts["problems"]})
         elapsed = time.perf_counter() - started
         if dry_run:
-            self.stdout.write(f"Uji coba (--dry-run): tidak ada yang ditulis. ({elapsed:.1f} s)")
+            self.stdout.write(_("Uji coba (--dry-run): tidak ada yang ditulis. (%(s).1f s)") % {"s": elapsed})
         else:
-            self.stdout.write(self.style.SUCCESS(f"Selesai dalam {elapsed:.1f} s."))
+            self.stdout.write(self.style.SUCCESS(_("Selesai dalam %(s).1f s.") % {"s": elapsed}))
