@@ -6,3 +6,16 @@ class PerformanceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "performance"
     verbose_name = _("Kinerja")
+
+    def ready(self):
+        from portal.identity import register_identity_provider
+        from portal.permissions import grant
+        from portal.roles import Role
+
+        from .identity import EmployeeIdentityProvider
+
+        register_identity_provider(EmployeeIdentityProvider())
+        perms = []
+        for model in ("orgunit", "employee", "performanceperiod", "leadershipscope"):
+            perms += [f"performance.{action}_{model}" for action in ("add", "change", "view", "delete")]
+        grant(Role.ADMIN_KEPEGAWAIAN, *perms)

@@ -1,0 +1,449 @@
+"""Reading a roster spreadsheet (CSV or XLSX) and checking it against the database: the preview of an import.
+
+Everything is read as text so that leading zeros survive; a NIP that a spreadsheet turned into a number is
+reported, never guessed back. The preview reads the database in a fixed number of queries whatever the file size.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+
+import pandas as pd
+
+from . import rules
+from .models import Employee, OrgUnit
+
+#: The columns of the roster file, in the order of the sample file. The first ones are required.
+REQUIRED_COLUMNS: tuple[str, ...] = ("nip", "nama", "jenis_kepegawaian", "jabatan", "jenis_jabatan", "kode_unit")
+OPTIONAL_COLUMNS: tuple[str, ...] = ("golongan", "nip_atasan", "email")
+ALL_COLUMNS: tuple[str, ...] = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+NIP_COLUMNS = ("nip", "nip_atasan")
+
+SAMPLE_ROWS = [
+    {
+        "nip": "198503122010011001",
+        "nama": "Yakobus Wenda",
+        "jenis_kepegawaian": "PNS",
+        "jabatan": "Kepala Seksi Pemerintahan",
+        "jenis_jabatan": "pengawas",
+        "kode_unit": "WLS.PEM",
+        "golongan": "III/c",
+        "nip_atasan": "",
+        "email": "yakobus.wenda@example.org",
+    },
+    {
+        "nip": "199002152022012003",
+        "nama": "Maria Lokobal",
+        "jenis_kepegawaian": "PPPK",
+        "jabatan": "Pengadministrasi Perkantoran",
+        "jenis_jabatan": "pelaksana",
+        "kode_unit": "WLS.PEM",
+        "golongan": "",
+        "nip_atasan": "198503122010011001",
+        "email": "maria.lokobal@example.org",
+    },
+]
+
+#: Fields compared to decide whether an existing employee changes.
+COMPARED_FIELDS = ("full_name", "employment_type", "jabatan", "jabatan_kind", "golongan", "unit_id", "email", "active")
+
+
+def sample_csv() -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=ALL_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(SAMPLE_ROWS)
+    return out.getvalue()
+
+
+def file_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int  # as the user sees it in the spreadsheet: the header is row 1
+    column: str
+    message: str
+
+
+@dataclass
+class RosterRow:
+    row: int
+    nip: str
+    full_name: str
+    employment_type: str
+    jabatan: str
+    jabatan_kind: str
+    golongan: str
+    unit_code: str
+    supervisor_nip: str
+    email: str
+    unit_id: int | None = None
+
+
+@dataclass
+class RosterPreview:
+    rows: list[RosterRow] = field(default_factory=list)
+    to_create: list[RosterRow] = field(default_factory=list)
+    to_update: list[tuple[RosterRow, dict]] = field(default_factory=list)
+    unchanged: list[RosterRow] = field(default_factory=list)
+    to_deactivate: list[dict] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # Filled for apply: existing employees by NIP, users by email.
+    existing: dict[str, dict] = field(default_factory=dict, repr=False)
+    users_by_email: dict[str, int] = field(default_factory=dict, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "create": len(self.to_create),
+            "update": len(self.to_update),
+            "unchanged": len(self.unchanged),
+            "deactivate": len(self.to_deactivate),
+            "problems": len(self.problems),
+        }
+
+
+class RosterFileError(Exception):
+    """The file cannot be read at all (not a spreadsheet, wrong encoding, empty)."""
+
+
+def _normalise_column(name) -> str:
+    return re.sub(r"[\s\-]+", "_", str(name).strip().lower())
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value != value:  # NaN
+        return ""
+    return str(value).strip()
+
+
+def read_table(data: bytes, filename: str) -> tuple[list[dict[str, str]], list[Problem]]:
+    """Rows of the file as dicts of text (normalised column names), and problems of the file as a whole."""
+    if not data:
+        raise RosterFileError(_("Berkas kosong."))
+    is_xlsx = data[:4] == b"PK\x03\x04" or filename.lower().endswith((".xlsx", ".xlsm"))
+    problems: list[Problem] = []
+    if is_xlsx:
+        try:
+            frame = pd.read_excel(io.BytesIO(data), dtype=object, engine="openpyxl", keep_default_na=False)
+        except Exception as exc:
+            raise RosterFileError(
+                _("Berkas Excel tidak dapat dibaca (%(err)s).") % {"err": exc.__class__.__name__}
+            ) from exc
+        frame.columns = [_normalise_column(c) for c in frame.columns]
+        # A number cell in Excel holds at most 15 significant digits: an 18-digit NIP stored as a number is damaged.
+        for column in NIP_COLUMNS:
+            if column in frame.columns:
+                for index, value in frame[column].items():
+                    if isinstance(value, int | float) and not isinstance(value, bool) and value == value:
+                        problems.append(
+                            Problem(
+                                int(index) + 2,
+                                column,
+                                _(
+                                    "Sel ini berisi angka (%(value)s), bukan teks: Excel menyimpan paling banyak 15 "
+                                    "digit sehingga NIP 18 digit rusak. Format kolom sebagai Teks lalu ketik ulang NIP."
+                                )
+                                % {"value": value},
+                            )
+                        )
+        frame = frame.map(_cell)
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise RosterFileError(_("Berkas CSV harus dalam pengodean UTF-8 (simpan sebagai 'CSV UTF-8').")) from exc
+        first_line = text.split("\n", 1)[0]
+        sep = ";" if first_line.count(";") > first_line.count(",") else ","
+        try:
+            frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=True)
+        except Exception as exc:
+            raise RosterFileError(
+                _("Berkas CSV tidak dapat dibaca (%(err)s).") % {"err": exc.__class__.__name__}
+            ) from exc
+        frame.columns = [_normalise_column(c) for c in frame.columns]
+        frame = frame.map(_cell)
+    records = frame.to_dict("records")
+    # Drop rows that are entirely empty (Excel leaves them behind) but keep row numbering.
+    rows = [{**r, "__row__": i + 2} for i, r in enumerate(records) if any(v for v in r.values())]
+    return rows, problems
+
+
+def missing_columns(columns) -> list[str]:
+    present = {_normalise_column(c) for c in columns}
+    return [c for c in REQUIRED_COLUMNS if c not in present]
+
+
+def _parse_row(raw: dict[str, str], units: dict[str, int], problems: list[Problem]) -> RosterRow:
+    n = raw["__row__"]
+
+    def add(column, message):
+        problems.append(Problem(n, column, message))
+
+    employment_type = raw.get("jenis_kepegawaian", "").upper()
+    if employment_type not in ("PNS", "PPPK"):
+        add(
+            "jenis_kepegawaian",
+            _("Jenis kepegawaian harus PNS atau PPPK (tertulis '%(v)s').") % {"v": raw.get("jenis_kepegawaian", "")},
+        )
+    nip = raw.get("nip", "").replace(" ", "")
+    if not nip:
+        add("nip", _("NIP / NI PPPK wajib diisi."))
+    else:
+        check = rules.check_identifier(nip, employment_type or "PNS")
+        if not check.ok:
+            add("nip", check.message)
+    full_name = raw.get("nama", "")
+    if not full_name:
+        add("nama", _("Nama wajib diisi."))
+    jabatan = raw.get("jabatan", "")
+    if not jabatan:
+        add("jabatan", _("Nama jabatan wajib diisi."))
+    kind = _normalise_column(raw.get("jenis_jabatan", ""))
+    if kind not in rules.JABATAN_KIND_CODES:
+        add(
+            "jenis_jabatan",
+            _("Jenis jabatan '%(v)s' tidak dikenal. Pilihan: %(choices)s.")
+            % {"v": raw.get("jenis_jabatan", ""), "choices": ", ".join(sorted(rules.JABATAN_KIND_CODES))},
+        )
+    unit_code = raw.get("kode_unit", "")
+    unit_id = units.get(unit_code)
+    if unit_id is None:
+        add("kode_unit", _("Kode unit '%(v)s' tidak dikenal.") % {"v": unit_code})
+    golongan_raw = raw.get("golongan", "")
+    golongan = rules.normalize_golongan(golongan_raw) if golongan_raw else ""
+    if golongan:
+        if employment_type == "PPPK":
+            add(
+                "golongan",
+                _("PPPK tidak memiliki golongan PNS (tertulis '%(v)s'); kosongkan kolom ini.") % {"v": golongan_raw},
+            )
+        elif golongan not in rules.GOLONGAN:
+            add("golongan", _("Golongan '%(v)s' tidak ada dalam tabel (I/a … IV/e).") % {"v": golongan_raw})
+    supervisor_nip = raw.get("nip_atasan", "").replace(" ", "")
+    if supervisor_nip and rules.looks_like_excel_number(supervisor_nip):
+        add("nip_atasan", _("NIP atasan '%(v)s' telah diubah menjadi angka oleh spreadsheet.") % {"v": supervisor_nip})
+    email = raw.get("email", "").lower()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            add("email", _("Alamat email '%(v)s' tidak sah.") % {"v": email})
+    return RosterRow(
+        row=n,
+        nip=nip,
+        full_name=full_name[:200],
+        employment_type=employment_type,
+        jabatan=jabatan[:200],
+        jabatan_kind=kind,
+        golongan=golongan if employment_type == "PNS" else "",
+        unit_code=unit_code,
+        supervisor_nip=supervisor_nip,
+        email=email,
+        unit_id=unit_id,
+    )
+
+
+def _find_loops(graph: dict[str, str], start_nodes) -> list[list[str]]:
+    """Cycles in a NIP → supervisor NIP graph reachable from the start nodes (each cycle once)."""
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    loops: list[list[str]] = []
+    for start in start_nodes:
+        if state.get(start):
+            continue
+        path: list[str] = []
+        node = start
+        while node and not state.get(node):
+            state[node] = 1
+            path.append(node)
+            node = graph.get(node, "")
+        if node and state.get(node) == 1:
+            loops.append(path[path.index(node) :])
+        for visited in path:
+            state[visited] = 2
+    return loops
+
+
+def build_preview(rows: list[dict[str, str]], *, deactivate_missing: bool = False) -> RosterPreview:
+    """Check every row and compare with the database: what would be created, updated, left, deactivated."""
+    preview = RosterPreview()
+    units = dict(OrgUnit.objects.values_list("code", "id"))
+    existing_rows = list(
+        Employee.objects.values(
+            "id", "nip", "supervisor_id", "user_id", *[f for f in COMPARED_FIELDS if f != "unit_id"], "unit_id"
+        )
+    )
+    existing = {e["nip"]: e for e in existing_rows}
+    nip_by_id = {e["id"]: e["nip"] for e in existing_rows}
+    preview.existing = existing
+
+    problems = preview.problems
+    seen: dict[str, int] = {}
+    seen_email: dict[str, int] = {}
+    for raw in rows:
+        parsed = _parse_row(raw, units, problems)
+        if parsed.nip:
+            if parsed.nip in seen:
+                problems.append(
+                    Problem(
+                        parsed.row,
+                        "nip",
+                        _("NIP %(nip)s sudah muncul di baris %(first)s.")
+                        % {"nip": parsed.nip, "first": seen[parsed.nip]},
+                    )
+                )
+                continue
+            seen[parsed.nip] = parsed.row
+        if parsed.email:
+            if parsed.email in seen_email:
+                problems.append(
+                    Problem(
+                        parsed.row,
+                        "email",
+                        _("Email %(e)s sudah dipakai di baris %(first)s.")
+                        % {"e": parsed.email, "first": seen_email[parsed.email]},
+                    )
+                )
+            else:
+                seen_email[parsed.email] = parsed.row
+        preview.rows.append(parsed)
+
+    # Supervisors: in the file or already on the roster; the resulting chain must not loop.
+    file_nips = {r.nip for r in preview.rows}
+    graph = {nip: nip_by_id.get(e["supervisor_id"], "") for nip, e in existing.items()}
+    for r in preview.rows:
+        graph[r.nip] = r.supervisor_nip
+        if r.supervisor_nip and r.supervisor_nip not in file_nips and r.supervisor_nip not in existing:
+            problems.append(
+                Problem(
+                    r.row,
+                    "nip_atasan",
+                    _("NIP atasan %(nip)s tidak ditemukan di berkas maupun di data pegawai.")
+                    % {"nip": r.supervisor_nip},
+                )
+            )
+    row_by_nip = {r.nip: r for r in preview.rows}
+    for loop in _find_loops(graph, [r.nip for r in preview.rows]):
+        chain = " → ".join([*loop, loop[0]])
+        for nip in loop:
+            if nip in row_by_nip:
+                problems.append(
+                    Problem(
+                        row_by_nip[nip].row, "nip_atasan", _("Rantai atasan berputar: %(chain)s.") % {"chain": chain}
+                    )
+                )
+
+    # Accounts: an email already used by another employee's account cannot be given to this one.
+    User = get_user_model()
+    wanted_emails = [r.email for r in preview.rows if r.email]
+    users = dict(User.objects.filter(email__in=wanted_emails).values_list("email", "id")) if wanted_emails else {}
+    preview.users_by_email = users
+    user_owner = {e["user_id"]: e["nip"] for e in existing_rows if e["user_id"]}
+    for r in preview.rows:
+        uid = users.get(r.email)
+        if uid and user_owner.get(uid, r.nip) != r.nip:
+            problems.append(
+                Problem(
+                    r.row,
+                    "email",
+                    _("Email %(e)s sudah menjadi akun pegawai lain (NIP %(nip)s).")
+                    % {"e": r.email, "nip": user_owner[uid]},
+                )
+            )
+
+    for r in preview.rows:
+        current = existing.get(r.nip)
+        if current is None:
+            preview.to_create.append(r)
+            continue
+        changes = {}
+        wanted = {
+            "full_name": r.full_name,
+            "employment_type": r.employment_type,
+            "jabatan": r.jabatan,
+            "jabatan_kind": r.jabatan_kind,
+            "golongan": r.golongan,
+            "unit_id": r.unit_id,
+            "email": r.email,
+            "active": True,
+        }
+        for key, value in wanted.items():
+            if current[key] != value:
+                changes[key] = [current[key], value]
+        old_sup = nip_by_id.get(current["supervisor_id"], "")
+        if old_sup != r.supervisor_nip:
+            changes["nip_atasan"] = [old_sup, r.supervisor_nip]
+        if r.email and not current["user_id"]:
+            changes["akun"] = ["", r.email]
+        if changes:
+            preview.to_update.append((r, changes))
+        else:
+            preview.unchanged.append(r)
+
+    if deactivate_missing:
+        preview.to_deactivate = [
+            {"id": e["id"], "nip": e["nip"], "full_name": e["full_name"]}
+            for nip, e in existing.items()
+            if e["active"] and nip not in file_nips
+        ]
+    problems.sort(key=lambda p: (p.row, ALL_COLUMNS.index(p.column) if p.column in ALL_COLUMNS else 99))
+    return preview
+
+
+def preview_file(data: bytes, filename: str, *, deactivate_missing: bool = False) -> RosterPreview:
+    """Read a file and build its preview; unreadable files and missing columns become problems on row 1."""
+    try:
+        rows, file_problems = read_table(data, filename)
+    except RosterFileError as exc:
+        return RosterPreview(problems=[Problem(1, "", str(exc))])
+    header = [k for k in (rows[0].keys() if rows else [])]
+    if not rows:
+        # Read the header alone to tell "no rows" from "wrong columns".
+        try:
+            if data[:4] == b"PK\x03\x04" or filename.lower().endswith(".xlsx"):
+                header = list(pd.read_excel(io.BytesIO(data), nrows=0, engine="openpyxl").columns)
+            else:
+                first = data.decode("utf-8-sig", errors="replace").split("\n", 1)[0]
+                header = re.split(r"[;,]", first)
+        except Exception:
+            header = []
+    missing = missing_columns(header)
+    if missing:
+        return RosterPreview(
+            problems=[
+                Problem(
+                    1,
+                    ", ".join(missing),
+                    _("Kolom wajib tidak ada: %(missing)s. Kolom yang diharapkan: %(expected)s.")
+                    % {"missing": ", ".join(missing), "expected": ", ".join(ALL_COLUMNS)},
+                )
+            ]
+        )
+    if not rows:
+        return RosterPreview(problems=[Problem(2, "", _("Berkas tidak berisi baris pegawai."))])
+    preview = build_preview(rows, deactivate_missing=deactivate_missing)
+    if file_problems:
+        # A damaged NIP cell is reported once, with the clearer message about number cells.
+        damaged = {(p.row, p.column) for p in file_problems}
+        preview.problems = sorted(
+            file_problems + [p for p in preview.problems if (p.row, p.column) not in damaged],
+            key=lambda p: (p.row, ALL_COLUMNS.index(p.column) if p.column in ALL_COLUMNS else 99),
+        )
+    return preview
