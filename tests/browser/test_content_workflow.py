@@ -33,12 +33,10 @@ def _add_question(page, index, kind, prompt, choices):
         page.locator(f"[name='questions-{index}-value-choices-{j}-value-feedback']").fill(feedback)
 
 
-def test_trainer_writes_module_with_quiz_reviewer_approves_it_goes_live(page, demo_users):
-    from learning import demo as learning_demo
+def test_trainer_writes_module_with_quiz_reviewer_approves_it_goes_live(page, demo_content):
     from learning.models import CoursePage, ModulePage
     from learning.quiz import quiz_questions
 
-    learning_demo.seed()
     course = CoursePage.objects.get(slug="pelayanan-publik-ramah-dan-informatif")
     page.set_viewport_size({"width": 1280, "height": 900})  # the Wagtail admin, on a desktop
 
