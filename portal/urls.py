@@ -13,6 +13,7 @@ handler500 = "portal.views.server_error"
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
     path("akun/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # Both admin logins go through allauth, so rate limits and MFA apply there too.

@@ -42,6 +42,14 @@ def healthz(request):
     return JsonResponse({"status": "ok" if ok else "degraded", "checks": checks}, status=200 if ok else 503)
 
 
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the static icon."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.http import HttpResponsePermanentRedirect
+
+    return HttpResponsePermanentRedirect(staticfiles_storage.url("img/favicon.svg"))
+
+
 def admin_login_redirect(request):
     """The Wagtail and Django admin login pages hand over to allauth's, keeping ?next=."""
     from urllib.parse import urlencode

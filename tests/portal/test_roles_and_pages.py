@@ -138,3 +138,10 @@ def test_send_email_task_delivers(db):
 
     send_email.delay("Uji", "Isi pesan", ["pegawai@walesi.test"])
     assert mail.outbox[-1].subject == "Uji"
+
+
+def test_favicon_is_served_by_the_portal(client, demo_site):
+    html = client.get("/").content.decode()
+    assert 'rel="icon"' in html
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
