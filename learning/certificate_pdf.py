@@ -12,8 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from fpdf import FPDF
 import segno
+from fpdf import FPDF
 
 from .rules import format_date_id
 
@@ -45,7 +45,9 @@ def latin1(text: str) -> str:
             base.encode("latin-1")
             out.append(base)
         except UnicodeEncodeError:
-            out.append({"\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}.get(ch, "?"))
+            out.append(
+                {"\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}.get(ch, "?")
+            )
     return "".join(out)
 
 

@@ -90,9 +90,7 @@ def is_late(at: dt.datetime, deadline: dt.datetime | None, grace_seconds: int = 
     return at > deadline + dt.timedelta(seconds=grace_seconds)
 
 
-def draw_questions(
-    question_ids: Sequence[str], *, draw_count: int, shuffle: bool, rng: random.Random
-) -> list[str]:
+def draw_questions(question_ids: Sequence[str], *, draw_count: int, shuffle: bool, rng: random.Random) -> list[str]:
     """The questions of one attempt in their order: a random draw of draw_count (0 = all), shuffled or not.
 
     A draw keeps the authored order unless shuffling is on, so a drawn subset reads like the original quiz.
@@ -153,7 +151,7 @@ def jp_from_minutes(minutes: int, minutes_per_jp: int = 45) -> Decimal:
 
 
 def due_status(due: dt.date | None, today: dt.date, window_days: int = REMINDER_WINDOW_DAYS) -> str:
-    """"overdue", "soon" (within the window, today included), "later" or "" without a due date."""
+    """ "overdue", "soon" (within the window, today included), "later" or "" without a due date."""
     if due is None:
         return ""
     if due < today:

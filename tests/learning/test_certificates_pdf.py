@@ -34,8 +34,15 @@ def test_certificate_pdf_has_everything():
     pdf = render_certificate_pdf(data)
     assert pdf.startswith(b"%PDF-")
     text = _text_of(pdf)
-    for expected in ("Yosina Wenda", "198503122010012001", "Standar Kinerja ASN Walesi", "4,5 JP",
-                     "28 November 2026", "AbC123xyz", "/sertifikat/AbC123xyz/"):
+    for expected in (
+        "Yosina Wenda",
+        "198503122010012001",
+        "Standar Kinerja ASN Walesi",
+        "4,5 JP",
+        "28 November 2026",
+        "AbC123xyz",
+        "/sertifikat/AbC123xyz/",
+    ):
         assert expected in text, expected
     assert b"/Subtype /Image" in pdf  # the QR code
 

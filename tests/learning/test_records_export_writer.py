@@ -7,10 +7,24 @@ import pytest
 from learning.export import EXPORT_COLUMNS, write_export
 
 ROWS = [
-    {"NIP": "198503122010012001", "Nama": "Yosina Wenda", "Unit": "Distrik Walesi", "Kursus": "Standar Kinerja",
-     "JP": Decimal("4.50"), "Tanggal selesai": "28 November 2026", "Nilai": Decimal("90.00")},
-    {"NIP": "", "Nama": "Markus Lokobal", "Unit": "", "Kursus": "Pelayanan Publik", "JP": Decimal("2"),
-     "Tanggal selesai": "1 Januari 2026", "Nilai": None},
+    {
+        "NIP": "198503122010012001",
+        "Nama": "Yosina Wenda",
+        "Unit": "Distrik Walesi",
+        "Kursus": "Standar Kinerja",
+        "JP": Decimal("4.50"),
+        "Tanggal selesai": "28 November 2026",
+        "Nilai": Decimal("90.00"),
+    },
+    {
+        "NIP": "",
+        "Nama": "Markus Lokobal",
+        "Unit": "",
+        "Kursus": "Pelayanan Publik",
+        "JP": Decimal("2"),
+        "Tanggal selesai": "1 Januari 2026",
+        "Nilai": None,
+    },
 ]
 
 

@@ -105,8 +105,13 @@ def test_jp_rejects_negative():
 
 @pytest.mark.parametrize(
     "earned, minimum, percent",
-    [(Decimal("0"), 20, 0), (Decimal("5"), 20, 25), (Decimal("19.9"), 20, 100), (Decimal("30"), 20, 100),
-     (Decimal("13.33"), 20, 67)],
+    [
+        (Decimal("0"), 20, 0),
+        (Decimal("5"), 20, 25),
+        (Decimal("19.9"), 20, 100),
+        (Decimal("30"), 20, 100),
+        (Decimal("13.33"), 20, 67),
+    ],
 )
 def test_jp_progress(earned, minimum, percent):
     assert rules.jp_progress_percent(earned, minimum) == percent
@@ -128,8 +133,9 @@ def test_deadline_and_grace():
     assert not rules.is_late(start + dt.timedelta(days=9), None)
 
 
-@pytest.mark.parametrize("max_attempts, used, left, may", [(0, 50, None, True), (3, 2, 1, True), (3, 3, 0, False),
-                                                           (1, 5, 0, False)])
+@pytest.mark.parametrize(
+    "max_attempts, used, left, may", [(0, 50, None, True), (3, 2, 1, True), (3, 3, 0, False), (1, 5, 0, False)]
+)
 def test_attempts_left(max_attempts, used, left, may):
     assert rules.attempts_left(max_attempts, used) == left
     assert rules.may_start_attempt(max_attempts, used) is may
@@ -146,8 +152,13 @@ def test_draw_questions():
 
 @pytest.mark.parametrize(
     "due, status",
-    [(None, ""), (dt.date(2026, 11, 27), "overdue"), (dt.date(2026, 11, 28), "soon"), (dt.date(2026, 12, 5), "soon"),
-     (dt.date(2026, 12, 6), "later")],
+    [
+        (None, ""),
+        (dt.date(2026, 11, 27), "overdue"),
+        (dt.date(2026, 11, 28), "soon"),
+        (dt.date(2026, 12, 5), "soon"),
+        (dt.date(2026, 12, 6), "later"),
+    ],
 )
 def test_due_status(due, status):
     assert rules.due_status(due, dt.date(2026, 11, 28)) == status
