@@ -29,8 +29,9 @@ def seed(stdout=None) -> HomePage:
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                                   site_name="Portal ASN Walesi")
+        site = Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Portal ASN Walesi"
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.save()

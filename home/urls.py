@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "home"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("standar/", views.standards_redirect, name="standards"),
+    path("sosialisasi/", views.articles_redirect, name="articles"),
+]

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "learning"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("katalog/", views.catalogue_redirect, name="catalogue"),
+]

@@ -1,0 +1,93 @@
+"""Reads for the published content, each in a fixed number of queries whatever the amount of content."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from .models import ArticleIndexPage, ArticleKind, ArticlePage, Campaign, CoreValue, StandardIndexPage, StandardPage
+
+
+def current_campaign(today=None) -> Campaign | None:
+    """The campaign running today (WIT); the most recently started one when several overlap."""
+    today = today or timezone.localdate()
+    return (
+        Campaign.objects.filter(start_date__lte=today, end_date__gte=today)
+        .select_related("link_page")
+        .order_by("-start_date", "-pk")
+        .first()
+    )
+
+
+def live_articles():
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .defer_streamfields()
+        .select_related("cover_image")
+        .order_by("-publish_date", "-pk")
+    )
+
+
+def latest_articles(*, limit: int = 3) -> list[ArticlePage]:
+    return list(live_articles()[:limit])
+
+
+def live_standards():
+    return StandardPage.objects.live().public().defer_streamfields().order_by("path")
+
+
+def standards_for_index(index_page: StandardIndexPage) -> list[StandardPage]:
+    return list(
+        live_standards()
+        .child_of(index_page)
+        .prefetch_related(Prefetch("core_values", queryset=CoreValue.objects.order_by("sort_order")))
+    )
+
+
+def standard_related(standard: StandardPage) -> dict:
+    """The BerAKHLAK values, live courses and latest articles that belong with a standard."""
+    from django.apps import apps
+
+    values = list(standard.core_values.order_by("sort_order"))
+    articles = list(live_articles().filter(related_standards=standard)[:3])
+    courses = []
+    # Courses live in the learning app (a layer above); read them by name, without importing it.
+    if apps.is_installed("learning"):
+        CoursePage = apps.get_model("learning", "CoursePage")
+        courses = list(
+            CoursePage.objects.live().public().defer_streamfields().filter(target_standards=standard).order_by("path")
+        )
+    return {"core_values": values, "related_articles": articles, "related_courses": courses}
+
+
+def article_listing(index_page: ArticleIndexPage, params) -> dict:
+    """One page of the index's articles, filtered by kind and standard (invalid filters are ignored)."""
+    qs = live_articles().child_of(index_page)
+    kind = params.get("jenis") or ""
+    if kind not in ArticleKind.values:
+        kind = ""
+    if kind:
+        qs = qs.filter(kind=kind)
+    standards = list(live_standards().only("id", "title", "code"))
+    standard = None
+    raw = params.get("standar") or ""
+    if raw.isdigit():
+        standard = next((s for s in standards if s.pk == int(raw)), None)
+    if standard is not None:
+        qs = qs.filter(related_standards=standard)
+    paginator = Paginator(
+        qs.prefetch_related(Prefetch("related_standards", queryset=StandardPage.objects.only("id", "title", "code"))),
+        index_page.per_page,
+    )
+    page_obj = paginator.get_page(params.get("halaman"))
+    return {
+        "articles": page_obj.object_list,
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "kinds": ArticleKind.choices,
+        "selected_kind": kind,
+        "standards": standards,
+        "selected_standard": standard,
+    }
