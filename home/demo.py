@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from .models import HomePage, OrganisationSettings
 
@@ -18,7 +18,10 @@ def seed(stdout=None) -> HomePage:
     """Ensure one site whose root is the HomePage; idempotent."""
     home = HomePage.objects.first()
     if home is None:
+        Locale.get_default() if Locale.objects.exists() else Locale.objects.create(language_code="id")
         root = Page.get_first_root_node()
+        if root is None:  # a flushed database (transactional tests) has lost the root made by migrations
+            root = Page.add_root(instance=Page(title="Root", slug="root"))
         # Wagtail's initial migration creates a placeholder "Welcome" page at the site root; replace it.
         for child in root.get_children():
             if child.specific_class is Page:

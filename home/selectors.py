@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import ArticleIndexPage, ArticleKind, ArticlePage, Campaign, CoreValue, StandardIndexPage, StandardPage
 
@@ -91,3 +92,30 @@ def article_listing(index_page: ArticleIndexPage, params) -> dict:
         "standards": standards,
         "selected_standard": standard,
     }
+
+
+SEARCH_LIMIT = 20
+
+
+def search_content(query: str, *, request=None) -> list[dict]:
+    """Search hits from standards, articles and courses, each as a small dict for the results page."""
+    from django.apps import apps
+
+    from .models import ArticlePage, StandardPage
+
+    sources = [(StandardPage, _("Standar")), (ArticlePage, _("Materi"))]
+    if apps.is_installed("learning"):
+        sources.append((apps.get_model("learning", "CoursePage"), _("Kursus")))
+    results = []
+    for model, label in sources:
+        qs = model.objects.live().public().defer_streamfields()
+        for hit in qs.search(query, operator="and")[:SEARCH_LIMIT]:
+            results.append(
+                {
+                    "kind_label": label,
+                    "title": hit.title,
+                    "url": hit.get_url(request),
+                    "summary": getattr(hit, "summary", ""),
+                }
+            )
+    return results

@@ -1,5 +1,5 @@
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 from .models import ArticleIndexPage, StandardIndexPage
 
@@ -23,3 +23,12 @@ def standards_redirect(request):
 def articles_redirect(request):
     """The socialization material's stable address: redirects to the live article index page."""
     return _redirect_to_first_live(request, ArticleIndexPage)
+
+
+def search(request):
+    """Full-text search over the published standards, socialization material and courses."""
+    from .selectors import search_content
+
+    query = (request.GET.get("q") or "").strip()[:100]
+    results = search_content(query, request=request) if query else []
+    return render(request, "home/search.html", {"search_query": query, "results": results})

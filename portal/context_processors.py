@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from .navigation import nav_for
@@ -9,6 +10,7 @@ def portal(request):
     if user is None:
         return {}
     return {
+        "signup_open": settings.PORTAL_SIGNUP_OPEN,
         "nav_items": SimpleLazyObject(lambda: nav_for(user, request.path)),
         "role_labels": SimpleLazyObject(
             lambda: [str(label) for role, label in ROLE_LABELS.items() if role in user_roles(user)]

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from allauth.account.models import EmailAddress
 
+from .permissions import sync_role_permissions
 from .roles import Role
 
 DEMO_PASSWORD = "Walesi-Demo-2026"
@@ -25,6 +26,7 @@ DEMO_ACCOUNTS = [
 def seed(stdout=None) -> dict:
     """Create or refresh the demo accounts; running it again changes nothing but passwords and roles."""
     User = get_user_model()
+    sync_role_permissions()  # recreates the role groups if a flushed test database lost them
     groups = {g.name: g for g in Group.objects.filter(name__in=[r.value for r in Role])}
     users = {}
     for email, first, last, roles, superuser in DEMO_ACCOUNTS:

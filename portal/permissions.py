@@ -48,6 +48,8 @@ def sync_role_permissions(using="default") -> None:
 
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
+    for name in [*(r.value for r in Role), REVIEWER_GROUP]:
+        Group.objects.using(using).get_or_create(name=name)
     for role, perms in ROLE_PERMISSIONS.items():
         group, _ = Group.objects.using(using).get_or_create(name=role)
         wanted = []

@@ -15,6 +15,9 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("akun/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Both admin logins go through allauth, so rate limits and MFA apply there too.
+    path("admin/login/", views.admin_login_redirect),
+    path("django-admin/login/", views.admin_login_redirect),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -42,6 +42,20 @@ def healthz(request):
     return JsonResponse({"status": "ok" if ok else "degraded", "checks": checks}, status=200 if ok else 503)
 
 
+def admin_login_redirect(request):
+    """The Wagtail and Django admin login pages hand over to allauth's, keeping ?next=."""
+    from urllib.parse import urlencode
+
+    from django.shortcuts import redirect
+    from django.urls import reverse
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    next_url = request.GET.get("next", "/admin/")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "/admin/"
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+
+
 def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
 

@@ -22,8 +22,16 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture
-def demo_users(db):
-    """The demo accounts of every role, as seed_demo creates them."""
+def demo_site(db):
+    """The site with its published HomePage at /."""
+    from home import demo
+
+    return demo.seed()
+
+
+@pytest.fixture
+def demo_users(demo_site):
+    """The demo accounts of every role, as seed_demo creates them (with the site)."""
     from portal import demo
 
     return demo.seed()

@@ -1,0 +1,117 @@
+"""Roles exist from the migration; each role reaches its pages and not others'; friendly error pages."""
+
+import gzip
+import re
+
+from django.contrib.auth.models import Group
+from django.contrib.staticfiles import finders
+
+import pytest
+
+from portal.roles import Role, has_role, is_staff_role, may_see_performance_data
+
+pytestmark = pytest.mark.django_db
+
+ROLE_OF = {
+    "pegawai@walesi.test": Role.PEGAWAI,
+    "pegawai2@walesi.test": Role.PEGAWAI,
+    "atasan@walesi.test": Role.ATASAN,
+    "pelatih@walesi.test": Role.PELATIH,
+    "pimpinan@walesi.test": Role.PIMPINAN,
+    "admin@walesi.test": Role.ADMIN_KEPEGAWAIAN,
+}
+
+
+def test_role_groups_exist_with_wagtail_permissions(db):
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {r.value for r in Role} | {"Penelaah Materi"} <= names
+    pelatih = Group.objects.get(name=Role.PELATIH)
+    perms = {f"{p.content_type.app_label}.{p.codename}" for p in pelatih.permissions.select_related("content_type")}
+    assert {"wagtailadmin.access_admin", "wagtailimages.add_image", "wagtaildocs.add_document"} <= perms
+    assert not Group.objects.get(name=Role.PEGAWAI).permissions.filter(codename="access_admin").exists()
+
+
+@pytest.mark.parametrize("email,role", ROLE_OF.items())
+def test_each_demo_account_holds_its_role(demo_users, email, role):
+    assert has_role(demo_users[email], role)
+
+
+def test_role_predicates(demo_users):
+    assert not is_staff_role(demo_users["pegawai@walesi.test"])
+    assert is_staff_role(demo_users["pelatih@walesi.test"])
+    assert is_staff_role(demo_users["admin@walesi.test"])
+    assert not may_see_performance_data(demo_users["pelatih@walesi.test"])
+    assert may_see_performance_data(demo_users["atasan@walesi.test"])
+
+
+# (page, {email: expected status}); anything not listed must not be 200.
+PAGE_MATRIX = [
+    ("/", dict.fromkeys(ROLE_OF, 200) | {None: 200}),
+    ("/admin/", {"pelatih@walesi.test": 200, "admin@walesi.test": 200}),
+    ("/django-admin/", {"admin@walesi.test": 200}),
+    ("/akun/password/change/", dict.fromkeys(ROLE_OF, 200)),
+    ("/akun/2fa/", dict.fromkeys(ROLE_OF, 200)),
+]
+
+
+@pytest.mark.parametrize("path,allowed", PAGE_MATRIX, ids=[p for p, _ in PAGE_MATRIX])
+@pytest.mark.parametrize("email", [None, *ROLE_OF])
+def test_role_page_matrix(client, login, demo_users, path, allowed, email):
+    if email:
+        login(email)
+    response = client.get(path)
+    if email in allowed:
+        assert response.status_code == allowed[email]
+    else:
+        assert response.status_code in (302, 403, 404), f"{email} must not reach {path}"
+        if response.status_code == 302:
+            assert "/login/" in response["Location"] or response["Location"] == "/"
+
+
+def test_navigation_follows_the_role(client, login, demo_users):
+    html = login("pelatih@walesi.test").get("/").content.decode()
+    assert 'href="/admin/"' in html
+    html = login("pegawai@walesi.test").get("/").content.decode()
+    assert 'href="/admin/"' not in html
+
+
+def test_unknown_page_is_a_friendly_404_in_indonesian(client, demo_site):
+    response = client.get("/tidak-ada-halaman-ini/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Halaman tidak ditemukan" in html
+    assert 'href="/"' in html
+
+
+def test_english_when_chosen(client, demo_site):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    html = client.get("/tidak-ada/").content.decode()
+    assert 'lang="en"' in html
+
+
+def test_indonesian_even_if_the_browser_asks_for_english(client, demo_site):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="id"' in html
+
+
+def test_security_headers_on_public_pages(client, demo_site):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "unsafe-inline" not in csp
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_page_assets_are_light(client, demo_site):
+    """All CSS and JS a page loads: at most 60 KB gzipped together, all served by the portal."""
+    html = client.get("/").content.decode()
+    assets = re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html)
+    assert assets, "the page loads the portal stylesheet"
+    assert not re.search(r'(?:href|src)="https?://', html), "no CDN or third-party asset"
+    total = 0
+    for url in assets:
+        path = finders.find(url.removeprefix("/static/"))
+        with open(path, "rb") as fh:
+            total += len(gzip.compress(fh.read()))
+    assert total <= 60 * 1024
