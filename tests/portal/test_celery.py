@@ -34,9 +34,7 @@ def test_real_worker_consumes_from_redis_and_writes_to_the_database(redis_url):
         assert job.status == BackgroundJob.Status.DONE
         assert job.worker  # the worker's hostname, written by the worker
     finally:
-        celery_app.conf.update(
-            broker_url=previous["broker_url"], task_always_eager=previous["task_always_eager"]
-        )
+        celery_app.conf.update(broker_url=previous["broker_url"], task_always_eager=previous["task_always_eager"])
 
 
 @pytest.mark.django_db(transaction=True)
