@@ -1,5 +1,6 @@
-import pytest
 from django.urls import reverse
+
+import pytest
 
 from learning import services
 from learning.models import Certificate, ModulePage

@@ -2,9 +2,10 @@
 
 import threading
 
-import pytest
 from django.core.exceptions import ValidationError
 from django.db import close_old_connections, connection
+
+import pytest
 
 from learning import services
 from learning.models import CourseCompletion, JPLedgerEntry, ModulePage, QuizAttempt
@@ -79,9 +80,7 @@ def test_two_simultaneous_submits_complete_once(demo_users):
     module = ModulePage.objects.child_of(course).get()
     attempt = services.attempt_start(user=learner, quiz_page=module)
     answers = right_answers(module)
-    results, errors = _race(
-        lambda: services.attempt_submit(user=learner, attempt_id=attempt.pk, answers=answers).score
-    )
+    results, errors = _race(lambda: services.attempt_submit(user=learner, attempt_id=attempt.pk, answers=answers).score)
     assert not errors, errors
     assert len(results) == 2 and results[0] == results[1] == 100
     assert CourseCompletion.objects.filter(user=learner).count() == 1

@@ -1,8 +1,9 @@
 import datetime as dt
 import json
 
-import pytest
 from django.urls import reverse
+
+import pytest
 
 from learning import services
 from learning.models import AttemptAnswer, Enrollment, ModulePage, ModuleProgress, QuizAttempt
@@ -147,9 +148,7 @@ def test_dashboard_sections(setup, login):
     course, modules, users = setup
     learner = users["pegawai@walesi.test"]
     other_course = make_course("kursus-tugas", modules=1)
-    services.enrollment_create(
-        user=learner, course=other_course, source="assigned", due_date=dt.date(2020, 1, 1)
-    )
+    services.enrollment_create(user=learner, course=other_course, source="assigned", due_date=dt.date(2020, 1, 1))
     client = login("pegawai@walesi.test")
     client.post(reverse("learning:enroll", args=[course.pk]))
     client.post(reverse("learning:module_done", args=[modules[0].pk]))

@@ -1,7 +1,8 @@
 import datetime as dt
 
-import pytest
 from django.core import mail
+
+import pytest
 
 from learning import services
 from learning.models import ReminderLog
