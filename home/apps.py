@@ -6,3 +6,18 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = _("Beranda dan konten")
+
+    def ready(self):
+        from portal.permissions import grant
+        from portal.roles import REVIEWER_GROUP, Role
+
+        snippet_perms = (
+            "home.view_corevalue",
+            "home.change_corevalue",
+            "home.view_campaign",
+            "home.add_campaign",
+            "home.change_campaign",
+            "home.delete_campaign",
+        )
+        grant(Role.PELATIH, *snippet_perms)
+        grant(REVIEWER_GROUP, *snippet_perms)

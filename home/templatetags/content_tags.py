@@ -35,3 +35,18 @@ def query_with(context, **changes) -> str:
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def jp(value) -> str:
+    """A JP credit without trailing zeros, in the active locale: 4, 1,5, 0,75."""
+    from decimal import Decimal, InvalidOperation
+
+    from django.template.defaultfilters import floatformat
+
+    try:
+        number = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return ""
+    places = max(0, -number.normalize().as_tuple().exponent)
+    return floatformat(number, places)
