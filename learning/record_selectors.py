@@ -160,7 +160,7 @@ def course_progress(user, course: CoursePage, modules: list[ModulePage] | None =
     return result
 
 
-def module_state(user, page, course: CoursePage | None, enrollment: Enrollment | None = None) -> dict:
+def module_state(user, page, course: CoursePage | None, enrollment: Enrollment | None = None, progress=False) -> dict:
     """The learner's state on a module or final assessment page: enrolled?, completed?, attempts."""
     state: dict = {"enrollment": None, "is_module": isinstance(page, ModulePage)}
     if not user.is_authenticated or course is None:
@@ -171,7 +171,9 @@ def module_state(user, page, course: CoursePage | None, enrollment: Enrollment |
     if enrollment is None:
         return state
     if state["is_module"]:
-        state["progress"] = ModuleProgress.objects.filter(user=user, module_id=page.pk).first()
+        if progress is False:  # not looked up yet by the page hook
+            progress = ModuleProgress.objects.filter(user=user, module_id=page.pk).first()
+        state["progress"] = progress
     if page.has_quiz:
         attempts = list(
             QuizAttempt.objects.filter(user=user, quiz_page_id=page.pk)
