@@ -16,8 +16,21 @@ def three_questions():
     ]
 
 
+def _ensure_root():
+    """A flushed database (transactional tests) has lost the tree root and locale that migrations made."""
+    from wagtail.models import Collection, Locale, Page
+
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code="id")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 def make_course(slug="kursus-uji", *, quiz_options=None, final=None, modules=3, **kwargs) -> CoursePage:
     """A course of `modules` modules; the last one has a three-question quiz (options in quiz_options)."""
+    _ensure_root()
     home = home_demo.seed()
     index = ensure_course_index(home)
     specs = [{"title": f"Modul {i}", "slug": f"modul-{i}"} for i in range(1, modules + 1)]

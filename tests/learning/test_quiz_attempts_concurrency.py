@@ -15,6 +15,14 @@ from .builders import make_course, right_answers
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def _tree_root(transactional_db):
+    """Flushing between transactional tests removes the page tree root that migrations made; put it back."""
+    from .builders import _ensure_root
+
+    _ensure_root()
+
+
 def _race(fn, n=2):
     """Run fn in n threads released at the same moment; returns (results, errors).
 
