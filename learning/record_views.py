@@ -129,8 +129,9 @@ def attempt_page(request, pk: int):
     return render(request, "learning/records/attempt.html", context)
 
 
-def _answers_from_post(attempt: QuizAttempt, data) -> dict[str, list[str]]:
-    return {qid: data.getlist(f"q-{qid}") for qid in attempt.question_ids if data.getlist(f"q-{qid}")}
+def _answers_from_post(data) -> dict[str, list[str]]:
+    """The answers of the submitted form: fields q-<question id>; the service checks they belong to the attempt."""
+    return {key[2:]: data.getlist(key) for key in data if key.startswith("q-") and data.getlist(key)}
 
 
 @login_required
@@ -149,20 +150,19 @@ def attempt_answer(request, pk: int):
 @login_required
 @require_POST
 def attempt_submit(request, pk: int):
-    attempt = _own_attempt(request, pk)
     try:
-        result = services.attempt_submit(
-            user=request.user, attempt_id=attempt.pk, answers=_answers_from_post(attempt, request.POST)
-        )
+        result = services.attempt_submit(user=request.user, attempt_id=pk, answers=_answers_from_post(request.POST))
+    except QuizAttempt.DoesNotExist:
+        raise Http404 from None  # someone else's attempt, or none
     except ValidationError as exc:
         messages.error(request, _error_text(exc))
-        return redirect("learning:attempt", pk=attempt.pk)
+        return redirect("learning:attempt", pk=pk)
     if result.late:
         messages.warning(
             request,
             _("Waktu kuis sudah habis saat jawaban dikirim: jawaban yang datang setelah batas waktu tidak dihitung."),
         )
-    return redirect("learning:attempt_result", pk=attempt.pk)
+    return redirect("learning:attempt_result", pk=pk)
 
 
 @never_cache

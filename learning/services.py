@@ -108,7 +108,7 @@ def module_start(
     return progress
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # part of the caller's unit of work (a quiz submit) when nested
 def module_complete(
     *, user, module: ModulePage, via_quiz: bool = False, course_id: int | None = None
 ) -> ModuleProgress:
@@ -117,7 +117,7 @@ def module_complete(
     enrollment = Enrollment.objects.select_for_update().filter(user=user, course_id=course_id).first()
     if enrollment is None:
         raise ValidationError(_("Daftar ke kursus ini terlebih dahulu."))
-    if module.has_quiz and not via_quiz:
+    if not via_quiz and module.has_quiz:
         passed = QuizAttempt.objects.filter(user=user, quiz_page_id=module.pk, passed=True).exists()
         if not passed:
             raise ValidationError(_("Modul ini selesai setelah Anda lulus kuisnya."))
@@ -129,7 +129,7 @@ def module_complete(
         ModuleProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(completed_at=now)
         progress.completed_at = now
     _mark_started(enrollment, now)
-    course_check_completion(user=user, enrollment=enrollment, now=now)
+    course_check_completion(user=user, enrollment=enrollment, now=now, locked=True)
     return progress
 
 
@@ -318,12 +318,15 @@ def _course_score(user, course: CoursePage, module_ids: list[int], final_id: int
     return Decimal(str(mean(kept))).quantize(Decimal("0.01"))
 
 
-@transaction.atomic
-def course_check_completion(*, user, enrollment: Enrollment, now: dt.datetime | None = None) -> CourseCompletion | None:
+@transaction.atomic(savepoint=False)
+def course_check_completion(
+    *, user, enrollment: Enrollment, now: dt.datetime | None = None, locked: bool = False
+) -> CourseCompletion | None:
     """Complete the course when every required module is done (and the final assessment passed, if the course
     says so): the completion, its JP ledger entry and its certificate are written together, exactly once."""
     now = now or timezone.now()
-    enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+    if not locked:  # the caller holds the row lock already when it says so
+        enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
     if enrollment.status == Enrollment.Status.COMPLETED:
         return CourseCompletion.objects.filter(enrollment=enrollment).first()
     course = CoursePage.objects.defer_streamfields().get(pk=enrollment.course_id)
