@@ -378,10 +378,28 @@ def _article_specs(standards: dict[str, StandardPage], today: datetime.date) -> 
     ]
 
 
+def _ensure_wagtail_roots() -> Page:
+    """The rows Wagtail's own migrations create (locale, page root, collection root), recreated if a test flushed
+    them, so the demo can be built on any database."""
+    from django.conf import settings
+
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale
+
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
+
+
 def _ensure_home() -> HomePage:
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
+        root = _ensure_wagtail_roots()
         # Wagtail's initial migration creates a placeholder "Welcome" page at the site root; replace it.
         for child in root.get_children():
             if child.specific_class is Page:

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import RICH_FEATURES, ExampleBlock, article_blocks
+from .routing import TypedChildrenRouteMixin
 
 
 @register_setting(icon="site")
@@ -152,7 +153,7 @@ class Campaign(models.Model):
 # --- Standards ---------------------------------------------------------------------------------------
 
 
-class StandardIndexPage(Page):
+class StandardIndexPage(TypedChildrenRouteMixin, Page):
     """The list of the published performance standards."""
 
     intro = RichTextField(_("pengantar"), blank=True, features=RICH_FEATURES)
@@ -160,6 +161,7 @@ class StandardIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.StandardPage"]
+    routable_child_models = ("home.StandardPage",)
     max_count = 1
 
     class Meta:
@@ -244,7 +246,7 @@ class ArticleKind(models.TextChoices):
     TANYA_JAWAB = "tanya-jawab", _("Tanya-jawab")
 
 
-class ArticleIndexPage(Page):
+class ArticleIndexPage(TypedChildrenRouteMixin, Page):
     """Socialization material: news, guides and questions and answers, newest first."""
 
     intro = RichTextField(_("pengantar"), blank=True, features=RICH_FEATURES)
@@ -253,6 +255,7 @@ class ArticleIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.ArticlePage"]
+    routable_child_models = ("home.ArticlePage",)
     max_count = 1
 
     class Meta:
@@ -301,6 +304,7 @@ class ArticlePage(Page):
     ]
     parent_page_types = ["home.ArticleIndexPage"]
     subpage_types: list = []
+    route_select_related = ("cover_image",)
 
     class Meta:
         verbose_name = _("materi sosialisasi")

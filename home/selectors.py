@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,10 +21,20 @@ def current_campaign(today=None) -> Campaign | None:
     )
 
 
-def live_articles():
+def public_q() -> Q:
+    """Excludes pages under a view restriction; one query, reused by every listing of a request's selector."""
+    from wagtail.models import PageViewRestriction
+
+    private = Q()
+    for restriction in PageViewRestriction.objects.select_related("page").only("page__path"):
+        private |= Q(path__startswith=restriction.page.path)
+    return ~private if private else Q()
+
+
+def live_articles(public: Q | None = None):
     return (
         ArticlePage.objects.live()
-        .public()
+        .filter(public_q() if public is None else public)
         .defer_streamfields()
         .select_related("cover_image")
         .order_by("-publish_date", "-pk")
@@ -35,8 +45,13 @@ def latest_articles(*, limit: int = 3) -> list[ArticlePage]:
     return list(live_articles()[:limit])
 
 
-def live_standards():
-    return StandardPage.objects.live().public().defer_streamfields().order_by("path")
+def live_standards(public: Q | None = None):
+    return (
+        StandardPage.objects.live()
+        .filter(public_q() if public is None else public)
+        .defer_streamfields()
+        .order_by("path")
+    )
 
 
 def standards_for_index(index_page: StandardIndexPage) -> list[StandardPage]:
@@ -51,27 +66,33 @@ def standard_related(standard: StandardPage) -> dict:
     """The BerAKHLAK values, live courses and latest articles that belong with a standard."""
     from django.apps import apps
 
+    public = public_q()
     values = list(standard.core_values.order_by("sort_order"))
-    articles = list(live_articles().filter(related_standards=standard)[:3])
+    articles = list(live_articles(public).filter(related_standards=standard)[:3])
     courses = []
     # Courses live in the learning app (a layer above); read them by name, without importing it.
     if apps.is_installed("learning"):
         CoursePage = apps.get_model("learning", "CoursePage")
         courses = list(
-            CoursePage.objects.live().public().defer_streamfields().filter(target_standards=standard).order_by("path")
+            CoursePage.objects.live()
+            .filter(public)
+            .defer_streamfields()
+            .filter(target_standards=standard)
+            .order_by("path")
         )
     return {"core_values": values, "related_articles": articles, "related_courses": courses}
 
 
 def article_listing(index_page: ArticleIndexPage, params) -> dict:
     """One page of the index's articles, filtered by kind and standard (invalid filters are ignored)."""
-    qs = live_articles().child_of(index_page)
+    public = public_q()
+    qs = live_articles(public).child_of(index_page)
     kind = params.get("jenis") or ""
     if kind not in ArticleKind.values:
         kind = ""
     if kind:
         qs = qs.filter(kind=kind)
-    standards = list(live_standards().only("id", "title", "code"))
+    standards = list(live_standards(public).only("id", "title", "code"))
     standard = None
     raw = params.get("standar") or ""
     if raw.isdigit():
@@ -107,8 +128,9 @@ def search_content(query: str, *, request=None) -> list[dict]:
     if apps.is_installed("learning"):
         sources.append((apps.get_model("learning", "CoursePage"), _("Kursus")))
     results = []
+    public = public_q()
     for model, label in sources:
-        qs = model.objects.live().public().defer_streamfields()
+        qs = model.objects.live().filter(public).defer_streamfields()
         for hit in qs.search(query, operator="and")[:SEARCH_LIMIT]:
             results.append(
                 {

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from home.demo_content import cover_image, ensure_child, items, p, stable_id, stream, ul
+from home.demo_content import cover_image, ensure_child, items, p, stream, ul
 from home.models import HomePage, StandardPage
 
 from .models import CompletionRule, CourseIndexPage, CourseLevel, CoursePage, FinalAssessmentPage, ModulePage
@@ -1114,6 +1114,3 @@ def seed(stdout=None) -> CourseIndexPage:
 
     seed_records(stdout)
     return catalogue
-
-
-__all__ = ["seed", "stable_id"]

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_FEATURES, content_blocks
+from home.routing import TypedChildrenRouteMixin
 
 from .blocks import QuestionBlock
 
@@ -37,7 +38,7 @@ class ScorePolicy(models.TextChoices):
     LATEST = "latest", _("Nilai terakhir")
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(TypedChildrenRouteMixin, Page):
     """The course catalogue."""
 
     intro = RichTextField(_("pengantar"), blank=True, features=RICH_FEATURES)
@@ -45,6 +46,7 @@ class CourseIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["learning.CoursePage"]
+    routable_child_models = ("learning.CoursePage",)
     max_count = 1
 
     class Meta:
@@ -58,7 +60,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(TypedChildrenRouteMixin, Page):
     """A course: what it teaches, for which standards, how much it counts, and when it is complete."""
 
     summary = models.TextField(_("ringkasan"), max_length=600)
@@ -121,6 +123,8 @@ class CoursePage(Page):
     ]
     parent_page_types = ["learning.CourseIndexPage"]
     subpage_types = ["learning.ModulePage", "learning.FinalAssessmentPage"]
+    routable_child_models = ("learning.ModulePage", "learning.FinalAssessmentPage")
+    route_select_related = ("cover_image",)
 
     class Meta:
         verbose_name = _("kursus")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from home.models import StandardPage
+from home.selectors import public_q
 
 from .models import CourseIndexPage, CourseLevel, CoursePage, FinalAssessmentPage, ModulePage
 
@@ -13,10 +14,10 @@ def _standards_qs():
     return StandardPage.objects.live().only("id", "title", "code", "url_path", "path").order_by("path")
 
 
-def live_courses():
+def live_courses(public: Q | None = None):
     return (
         CoursePage.objects.live()
-        .public()
+        .filter(public_q() if public is None else public)
         .defer_streamfields()
         .select_related("cover_image")
         .prefetch_related(Prefetch("target_standards", queryset=_standards_qs()))
@@ -26,8 +27,9 @@ def live_courses():
 
 def catalogue(index_page: CourseIndexPage, params) -> dict:
     """The live courses of the catalogue, filtered by standard, mandatory flag and level."""
-    qs = live_courses().child_of(index_page)
-    standards = list(_standards_qs())
+    public = public_q()
+    qs = live_courses(public).child_of(index_page)
+    standards = list(_standards_qs().filter(public))
     standard = None
     raw = params.get("standar") or ""
     if raw.isdigit():
@@ -70,9 +72,11 @@ def course_outline(course: CoursePage) -> dict:
 
 def module_context(page) -> dict:
     """The course a module or final assessment belongs to, and its neighbours in the course."""
-    course = (
-        CoursePage.objects.live().filter(pk=page.get_parent().pk).defer_streamfields().first() if page.depth else None
-    )
+    parent = page.get_parent()  # cached by CoursePage.route: no query when the page was routed
+    if isinstance(parent, CoursePage):
+        course = parent if parent.live else None
+    else:
+        course = CoursePage.objects.live().filter(pk=parent.pk).defer_streamfields().first() if parent else None
     siblings = []
     if course is not None:
         siblings = list(

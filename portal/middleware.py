@@ -19,6 +19,7 @@ class PortalCSPMiddleware(CSPMiddleware):
                 "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
                 "style-src": ["'self'", "'unsafe-inline'"],
                 "img-src": ["'self'", "data:", "blob:"],
+                "frame-ancestors": ["'self'"],  # the page editor previews in a same-origin iframe
             }
             parts.replace = {**(parts.replace or {}), **relaxed}
         return parts

@@ -171,3 +171,13 @@ def test_wagtail_admin_login_goes_through_allauth(client, db):
     assert "next=%2Fadmin%2Fpages%2F" in response["Location"]
     response = client.get("/admin/login/?next=https://evil.example/")
     assert "evil" not in response["Location"]
+
+
+def test_changed_email_is_verified_before_it_is_used(client, demo_users):
+    allauth_login(client, "pegawai@walesi.test")
+    mail.outbox.clear()
+    response = client.post(reverse("account_email"), {"action_add": "", "email": "yosina.baru@walesi.test"})
+    assert response.status_code == 302
+    assert any("yosina.baru@walesi.test" in m.to for m in mail.outbox)  # a confirmation goes to the new address
+    user = get_user_model().objects.get(pk=demo_users["pegawai@walesi.test"].pk)
+    assert user.email == "pegawai@walesi.test"  # unchanged until confirmed

@@ -115,3 +115,26 @@ def test_page_assets_are_light(client, demo_site):
         with open(path, "rb") as fh:
             total += len(gzip.compress(fh.read()))
     assert total <= 60 * 1024
+
+
+def test_server_error_page_is_friendly(client, demo_site, settings):
+    from django.urls import path
+
+    def boom(request):
+        raise RuntimeError("boom")
+
+    urlconf = type("urls", (), {"urlpatterns": [path("boom/", boom)], "handler500": "portal.views.server_error"})
+    settings.ROOT_URLCONF = urlconf
+    client.raise_request_exception = False
+    response = client.get("/boom/")
+    assert response.status_code == 500
+    assert "Terjadi gangguan" in response.content.decode()
+
+
+def test_send_email_task_delivers(db):
+    from django.core import mail
+
+    from portal.tasks import send_email
+
+    send_email.delay("Uji", "Isi pesan", ["pegawai@walesi.test"])
+    assert mail.outbox[-1].subject == "Uji"
