@@ -1,9 +1,10 @@
 """Query counts of the learner's pages do not grow with the data: measured at two sizes."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+import pytest
 
 from learning import services
 from learning.models import ModulePage
