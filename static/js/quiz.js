@@ -6,6 +6,7 @@
   if (!form || !window.fetch) { return; }
   var saveUrl = form.getAttribute("data-save-url");
   var token = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+  var msg = function (name) { return form.getAttribute("data-msg-" + name) || ""; };
 
   function save(fieldset) {
     var qid = fieldset.getAttribute("data-question");
@@ -13,11 +14,11 @@
     var body = new FormData();
     body.append("question", qid);
     fieldset.querySelectorAll("input:checked").forEach(function (input) { body.append("choice", input.value); });
-    status.textContent = "Menyimpan…";
+    status.textContent = msg("saving");
     fetch(saveUrl, { method: "POST", body: body, credentials: "same-origin", headers: { "X-CSRFToken": token } })
       .then(function (response) { return response.json(); })
       .then(function (data) { status.textContent = data.message; })
-      .catch(function () { status.textContent = "Belum tersimpan (koneksi terputus). Jawaban akan dikirim bersama formulir."; });
+      .catch(function () { status.textContent = msg("offline"); });
   }
 
   form.addEventListener("change", function (event) {
@@ -32,7 +33,7 @@
     var tick = function () {
       var seconds = Math.max(0, Math.round((end - Date.now()) / 1000));
       var m = Math.floor(seconds / 60), s = seconds % 60;
-      left.textContent = seconds > 0 ? "Sisa waktu " + m + ":" + (s < 10 ? "0" : "") + s + "." : "Waktu habis: kirim jawaban sekarang.";
+      left.textContent = seconds > 0 ? msg("left") + " " + m + ":" + (s < 10 ? "0" : "") + s + "." : msg("up");
       if (seconds > 0) { window.setTimeout(tick, 1000); }
     };
     tick();
