@@ -8,7 +8,9 @@ from decimal import Decimal
 from functools import reduce
 
 from django.conf import settings
-from django.db.models import Q, Sum
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -133,26 +135,40 @@ def learner_dashboard(user, *, now: dt.datetime | None = None) -> dict:
 
 
 def course_progress(user, course: CoursePage, modules: list[ModulePage] | None = None) -> dict:
-    """The learner's state in one course for the course page: enrolled?, progress, next module, completion."""
+    """The learner's state in one course for the course page, in one query: the enrollment, which of the course's
+    modules are done (an EXISTS per module: a course has a handful), and the completion with its certificate."""
     if not user.is_authenticated:
-        return {"enrollment": None}
-    enrollment = Enrollment.objects.filter(user=user, course=course).first()
-    if enrollment is None:
         return {"enrollment": None}
     if modules is None:
         modules = list(course.get_modules().only("id", "title", "path", "depth", "url_path", "is_required"))
-    done = set(
-        ModuleProgress.objects.filter(user=user, enrollment=enrollment, completed_at__isnull=False).values_list(
-            "module_id", flat=True
+    done_flags = {
+        f"done_{m.pk}": Exists(
+            ModuleProgress.objects.filter(enrollment=OuterRef("pk"), module_id=m.pk, completed_at__isnull=False)
         )
+        for m in modules
+    }
+    enrollment = (
+        Enrollment.objects.filter(user=user, course=course)
+        .select_related("completion__certificate")
+        .annotate(**done_flags)
+        .first()
     )
+    if enrollment is None:
+        return {"enrollment": None}
+    done = {m.pk for m in modules if getattr(enrollment, f"done_{m.pk}")}
     result = {"enrollment": enrollment, "done_ids": done}
     result.update(_progress_summary(modules, done))
     if enrollment.status == Enrollment.Status.COMPLETED:
-        completion = CourseCompletion.objects.filter(enrollment=enrollment).select_related("certificate").first()
+        try:
+            completion = enrollment.completion
+        except ObjectDoesNotExist:
+            completion = None
         if completion is not None:
             completion.completed_text = rules.format_date_id(completion.completed_at)
-            completion.cert = getattr(completion, "certificate", None)
+            try:
+                completion.cert = completion.certificate
+            except ObjectDoesNotExist:
+                completion.cert = None
         result["completion"] = completion
     if enrollment.due_date:
         result["due_text"] = rules.format_date_id(enrollment.due_date)
@@ -160,33 +176,61 @@ def course_progress(user, course: CoursePage, modules: list[ModulePage] | None =
     return result
 
 
-def module_state(user, page, course: CoursePage | None, enrollment: Enrollment | None = None, progress=False) -> dict:
-    """The learner's state on a module or final assessment page: enrolled?, completed?, attempts."""
+def enrollment_with_page_state(user, page):
+    """The learner's enrollment in the course of a module or final assessment, annotated in the same query with
+    this module's progress and a summary of the learner's attempts at its quiz (None when not enrolled)."""
+    progress = ModuleProgress.objects.filter(enrollment=OuterRef("pk"), module_id=page.pk)
+    attempts = QuizAttempt.objects.filter(user=OuterRef("user"), quiz_page_id=page.pk)
+    submitted = attempts.filter(submitted_at__isnull=False)
+    latest = submitted.order_by("-submitted_at", "-number")
+    return (
+        Enrollment.objects.filter(user=user, course__path=page.path[: -page.steplen])
+        .annotate(
+            progress_id=Subquery(progress.values("pk")[:1]),
+            progress_completed_at=Subquery(progress.values("completed_at")[:1]),
+            attempts_used=Coalesce(
+                Subquery(attempts.values("quiz_page").annotate(n=Count("pk")).values("n")[:1]), Value(0)
+            ),
+            best_score=Subquery(submitted.values("quiz_page").annotate(best=Max("score")).values("best")[:1]),
+            has_passed=Exists(submitted.filter(passed=True)),
+            open_attempt_id=Subquery(attempts.filter(submitted_at__isnull=True).values("pk")[:1]),
+            last_attempt_id=Subquery(latest.values("pk")[:1]),
+            last_attempt_number=Subquery(latest.values("number")[:1]),
+            last_attempt_score=Subquery(latest.values("score")[:1]),
+            last_attempt_passed=Subquery(latest.values("passed")[:1]),
+        )
+        .first()
+    )
+
+
+def module_state(user, page, course: CoursePage | None, enrollment: Enrollment | None = None) -> dict:
+    """The learner's state on a module or final assessment page: enrolled?, completed?, attempts so far.
+
+    `enrollment` is the one the page hook found with `enrollment_with_page_state` (no further query then)."""
     state: dict = {"enrollment": None, "is_module": isinstance(page, ModulePage)}
     if not user.is_authenticated or course is None:
         return state
-    if enrollment is None:
-        enrollment = Enrollment.objects.filter(user=user, course=course).first()
+    if enrollment is None or not hasattr(enrollment, "attempts_used"):
+        enrollment = enrollment_with_page_state(user, page)
     state["enrollment"] = enrollment
     if enrollment is None:
         return state
-    if state["is_module"]:
-        if progress is False:  # not looked up yet by the page hook
-            progress = ModuleProgress.objects.filter(user=user, module_id=page.pk).first()
-        state["progress"] = progress
+    state["module_done"] = enrollment.progress_completed_at is not None
     if page.has_quiz:
-        attempts = list(
-            QuizAttempt.objects.filter(user=user, quiz_page_id=page.pk)
-            .only("id", "number", "score", "passed", "submitted_at", "late", "started_at")
-            .order_by("number")
-        )
-        state["attempts"] = attempts
-        state["open_attempt"] = next((a for a in attempts if a.submitted_at is None), None)
-        state["passed"] = any(a.passed for a in attempts)
-        state["attempts_left"] = rules.attempts_left(page.max_attempts, len(attempts))
-        state["may_start"] = state["open_attempt"] is not None or rules.may_start_attempt(
-            page.max_attempts, len(attempts)
-        )
+        used = enrollment.attempts_used
+        state["attempts_used"] = used
+        state["passed"] = enrollment.has_passed
+        state["best_score"] = enrollment.best_score
+        state["open_attempt_id"] = enrollment.open_attempt_id
+        state["attempts_left"] = rules.attempts_left(page.max_attempts, used)
+        state["may_start"] = enrollment.open_attempt_id is not None or rules.may_start_attempt(page.max_attempts, used)
+        if enrollment.last_attempt_id:
+            state["last_attempt"] = {
+                "id": enrollment.last_attempt_id,
+                "number": enrollment.last_attempt_number,
+                "score": enrollment.last_attempt_score,
+                "passed": enrollment.last_attempt_passed,
+            }
     return state
 
 

@@ -1,24 +1,26 @@
 from wagtail import hooks
 
-from .models import Enrollment, ModulePage, ModuleProgress
+from .models import FinalAssessmentPage, ModulePage
 
 
 @hooks.register("before_serve_page")
 def record_module_opened(page, request, serve_args, serve_kwargs):
     """Opening a module marks it started for an enrolled learner (once; a reload writes nothing).
 
-    The enrollment and progress found here are kept on the request for the module_actions block.
+    One query finds the enrollment with this page's progress and quiz summary; it is kept on the request for the
+    module_actions block.
     """
-    if request.method != "GET" or not request.user.is_authenticated or not isinstance(page, ModulePage):
+    if request.method != "GET" or not request.user.is_authenticated:
         return None
-    enrollment = Enrollment.objects.filter(user=request.user, course__path=page.path[: -page.steplen]).first()
-    progress = None
-    if enrollment is not None:
-        progress = ModuleProgress.objects.filter(user=request.user, module_id=page.pk).first()
-        if progress is None:
-            from .services import module_start
+    if not isinstance(page, ModulePage | FinalAssessmentPage):
+        return None
+    from .record_selectors import enrollment_with_page_state
 
-            progress = module_start(user=request.user, module=page, enrollment=enrollment)
+    enrollment = enrollment_with_page_state(request.user, page)
+    if enrollment is not None and isinstance(page, ModulePage) and enrollment.progress_id is None:
+        from .services import module_start
+
+        progress = module_start(user=request.user, module=page, enrollment=enrollment)
+        enrollment.progress_id, enrollment.progress_completed_at = progress.pk, progress.completed_at
     request._learning_enrollment = enrollment
-    request._learning_progress = progress
     return None

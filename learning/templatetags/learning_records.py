@@ -22,10 +22,4 @@ def module_record(context, page, course=None):
     request = context.get("request")
     if request is None:
         return {"enrollment": None}
-    return module_state(
-        request.user,
-        page,
-        course,
-        getattr(request, "_learning_enrollment", None),
-        getattr(request, "_learning_progress", False),
-    )
+    return module_state(request.user, page, course, getattr(request, "_learning_enrollment", None))
