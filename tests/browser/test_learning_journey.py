@@ -110,11 +110,11 @@ def test_onboarding_journey(page, demo, live_server):
     assert page.get_by_text("4 dari minimal 20 JP").is_visible()
     completed = page.locator("section", has=page.get_by_role("heading", name="Selesai"))
     assert completed.get_by_role("link", name=COURSE_TITLE).is_visible()
-    assert completed.get_by_role("link", name="Unduh").is_visible()
+    assert completed.get_by_role("link", name="Unduh sertifikat").is_visible()
     assert no_horizontal_scroll(page)
 
     with page.expect_download() as download:
-        completed.get_by_role("link", name="Unduh").click()
+        completed.get_by_role("link", name="Unduh sertifikat").click()
     assert download.value.suggested_filename.endswith(".pdf")
 
     from learning.models import Certificate
