@@ -1110,4 +1110,7 @@ def seed(stdout=None) -> CourseIndexPage:
             )
     if stdout is not None:
         stdout.write(f"Learning: {CoursePage.objects.count()} courses, {ModulePage.objects.count()} modules.")
+    from .demo_records import seed_records  # learning records of the demo learners, after the content
+
+    seed_records(stdout)
     return catalogue

@@ -292,3 +292,7 @@ class FinalAssessmentPage(QuizMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(module_context(self))
         return context
+
+
+# Learning records live in their own module; importing them here registers them with the app.
+from .records import *  # noqa: E402,F401,F403

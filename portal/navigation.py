@@ -29,6 +29,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("performance:team", _("Tim saya"), (Role.ATASAN,)),
     NavItem("performance:leadership", _("Dasbor pimpinan"), (Role.PIMPINAN,)),
     NavItem("performance:hr_home", _("Kepegawaian"), (Role.ADMIN_KEPEGAWAIAN,)),
+    NavItem("learning:export", _("Ekspor rekam belajar"), (Role.ADMIN_KEPEGAWAIAN,)),
     NavItem("wagtailadmin_home", _("Kelola konten"), (Role.PELATIH, Role.ADMIN_KEPEGAWAIAN)),
 ]
 

@@ -288,3 +288,20 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# --- Learning records: periodic tasks ------------------------------------------------------------------
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE.update(
+    {
+        # Renders any certificate whose PDF task was lost (broker outage); idempotent.
+        "learning-certificate-sweep": {"task": "learning.tasks.certificate_sweep", "schedule": 15 * 60},
+        # 07:00 WIT daily; a learner gets at most one mail a day however often it runs.
+        "learning-reminders-daily": {"task": "learning.tasks.reminders_daily", "schedule": crontab(hour=7, minute=0)},
+    }
+)
+PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit still counts (slow connections)
+# Builders of organisation data for generate_scale_data: dotted functions fn(user_ids, *, seed); missing ones skipped.
+PORTAL_SCALE_BUILDERS: list[str] = ["performance.scale.build_scale_org"]
+# Modules with a BENCH_CASES list that `python -m bench` runs besides its own.
+PORTAL_BENCH_MODULES: list[str] = ["learning.bench", "performance.bench"]

@@ -1,0 +1,1 @@
+"""The project's performance yardstick: `python -m bench` (see bench/runner.py)."""

@@ -1,0 +1,43 @@
+"""What a benchmark case is, and the cases every app shares (the home page and the trivial floor).
+
+An app adds cases with a `BENCH_CASES` list in a module named in `settings.PORTAL_BENCH_MODULES` (for learning:
+`learning/bench.py`). A case names the demo account it runs as and a `prepare(ctx)` returning the request to time;
+`prepare` runs before each timed request and is not timed (it may create the attempt a submit needs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Request:
+    method: str
+    path: str
+    data: dict = field(default_factory=dict)
+    expect: tuple[int, ...] = (200,)
+
+
+@dataclass(frozen=True)
+class BenchCase:
+    name: str
+    prepare: Callable[[dict], Request]
+    login: str | None = None  # a demo account's email; None = anonymous
+    same_queries: bool = False  # budget: the same number of queries at every data size
+    p95_ms: float | None = None  # budget at the largest size
+    is_floor: bool = False  # the trivial view every page is read against
+
+
+def _home(ctx) -> Request:
+    return Request("GET", "/")
+
+
+def _healthz(ctx) -> Request:
+    return Request("GET", "/healthz/")
+
+
+BENCH_CASES = [
+    BenchCase("floor: /healthz/", _healthz, login=None, is_floor=True),
+    BenchCase("home page", _home, login="pegawai@walesi.test"),
+]

@@ -1,0 +1,86 @@
+"""Benchmark cases of learning records (discovered by `python -m bench` through PORTAL_BENCH_MODULES).
+
+All run as pegawai@walesi.test on the demo onboarding course, whose records are the same at every data size,
+so only the size of the tables differs between sizes.
+"""
+
+from __future__ import annotations
+
+from bench.cases import BenchCase, Request
+
+ONBOARDING = "standar-kinerja-asn-walesi"
+
+
+def _course(ctx):
+    if "course" not in ctx:
+        from .models import CoursePage
+
+        ctx["course"] = CoursePage.objects.get(slug=ONBOARDING)
+    return ctx["course"]
+
+
+def _modules(ctx):
+    if "modules" not in ctx:
+        ctx["modules"] = list(_course(ctx).get_modules())
+    return ctx["modules"]
+
+
+def _learner(ctx):
+    return ctx["users"]["pegawai@walesi.test"]
+
+
+def dashboard(ctx) -> Request:
+    return Request("GET", "/belajar/")
+
+
+def course_page(ctx) -> Request:
+    return Request("GET", _course(ctx).url)
+
+
+def catalogue(ctx) -> Request:
+    from .models import CourseIndexPage
+
+    return Request("GET", CourseIndexPage.objects.live().first().url)
+
+
+def module_page(ctx) -> Request:
+    return Request("GET", _modules(ctx)[2].url)  # the module pegawai@ is reading (has a knowledge check)
+
+
+def _quiz_module(ctx):
+    return _modules(ctx)[3]
+
+
+def _open_attempt(ctx):
+    from .services import attempt_start
+
+    return attempt_start(user=_learner(ctx), quiz_page=_quiz_module(ctx))
+
+
+def quiz_page(ctx) -> Request:
+    return Request("GET", f"/belajar/percobaan/{_open_attempt(ctx).pk}/")
+
+
+def quiz_submit(ctx) -> Request:
+    """A passing submit (the heavier path: scores, completes the module, checks the course); the module is made
+    unfinished again before each request so every request does the same work."""
+    from .models import ModuleProgress
+    from .quiz import quiz_questions
+
+    module = _quiz_module(ctx)
+    ModuleProgress.objects.filter(user=_learner(ctx), module_id=module.pk).update(completed_at=None)
+    attempt = _open_attempt(ctx)
+    if "answers" not in ctx:
+        ctx["answers"] = {f"q-{q.id}": sorted(q.correct_ids) for q in quiz_questions(module)}
+    data = {k: v for k, v in ctx["answers"].items() if k[2:] in attempt.question_ids}
+    return Request("POST", f"/belajar/percobaan/{attempt.pk}/kirim/", data, expect=(302,))
+
+
+BENCH_CASES = [
+    BenchCase("learning: /belajar/", dashboard, login="pegawai@walesi.test", same_queries=True, p95_ms=50),
+    BenchCase("learning: course page", course_page, login="pegawai@walesi.test"),
+    BenchCase("learning: module page", module_page, login="pegawai@walesi.test", same_queries=True),
+    BenchCase("learning: quiz page", quiz_page, login="pegawai@walesi.test", same_queries=True),
+    BenchCase("learning: quiz submit", quiz_submit, login="pegawai@walesi.test", same_queries=True, p95_ms=100),
+    BenchCase("learning: catalogue", catalogue, login="pegawai@walesi.test"),
+]

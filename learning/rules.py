@@ -1,0 +1,178 @@
+"""Pure rules of learning records: scoring, attempt timing, the WIT year, JP arithmetic, due dates.
+
+No database access here: every function takes plain values so the rules can be tested with tables of cases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
+
+WIT = ZoneInfo("Asia/Jayapura")
+SINGLE, MULTIPLE, TRUEFALSE = "single", "multiple", "truefalse"
+QUESTION_KINDS = (SINGLE, MULTIPLE, TRUEFALSE)
+SCORE_HIGHEST, SCORE_LATEST = "highest", "latest"
+#: Seconds after the deadline an answer still counts (a slow connection, the click that was on its way).
+DEFAULT_GRACE_SECONDS = 30
+REMINDER_WINDOW_DAYS = 7
+
+_MONTHS_ID = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+_TWO_PLACES = Decimal("0.01")
+
+
+def question_correct(kind: str, correct_ids: Iterable[str], selected_ids: Iterable[str]) -> bool:
+    """Whether the selection answers the question: single and true/false need the one right choice,
+    multiple needs exactly the set of right choices (all or nothing); an empty answer is wrong."""
+    if kind not in QUESTION_KINDS:
+        raise ValueError(f"unknown question kind {kind!r}")
+    correct, selected = set(correct_ids), set(selected_ids)
+    if not selected or not correct:
+        return False
+    if kind in (SINGLE, TRUEFALSE) and len(selected) != 1:
+        return False
+    return selected == correct
+
+
+def score_percent(correct: int, total: int) -> Decimal:
+    """Share of questions answered right, in percent with two decimals (half up)."""
+    if total <= 0:
+        return Decimal("0.00")
+    if not 0 <= correct <= total:
+        raise ValueError("correct must be between 0 and total")
+    return (Decimal(correct) * 100 / Decimal(total)).quantize(_TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+def is_passed(percent: Decimal, pass_mark: int | Decimal) -> bool:
+    """Reaching the pass mark passes (70% with a pass mark of 70 passes)."""
+    return Decimal(percent) >= Decimal(pass_mark)
+
+
+def kept_score(scores_oldest_first: Sequence[Decimal], policy: str = SCORE_HIGHEST) -> Decimal | None:
+    """The score a course keeps from a learner's submitted attempts: the highest (default) or the latest."""
+    if not scores_oldest_first:
+        return None
+    if policy == SCORE_LATEST:
+        return scores_oldest_first[-1]
+    if policy != SCORE_HIGHEST:
+        raise ValueError(f"unknown score policy {policy!r}")
+    return max(scores_oldest_first)
+
+
+def attempts_left(max_attempts: int, used: int) -> int | None:
+    """Attempts still allowed; None when unlimited (max_attempts 0)."""
+    if max_attempts <= 0:
+        return None
+    return max(0, max_attempts - used)
+
+
+def may_start_attempt(max_attempts: int, used: int) -> bool:
+    left = attempts_left(max_attempts, used)
+    return left is None or left > 0
+
+
+def attempt_deadline(started_at: dt.datetime, time_limit_minutes: int) -> dt.datetime | None:
+    """When an attempt's time is up; None without a time limit."""
+    if not time_limit_minutes or time_limit_minutes <= 0:
+        return None
+    return started_at + dt.timedelta(minutes=time_limit_minutes)
+
+
+def is_late(at: dt.datetime, deadline: dt.datetime | None, grace_seconds: int = DEFAULT_GRACE_SECONDS) -> bool:
+    """An answer or submission is late once the deadline plus the grace has passed."""
+    if deadline is None:
+        return False
+    return at > deadline + dt.timedelta(seconds=grace_seconds)
+
+
+def draw_questions(question_ids: Sequence[str], *, draw_count: int, shuffle: bool, rng: random.Random) -> list[str]:
+    """The questions of one attempt in their order: a random draw of draw_count (0 = all), shuffled or not.
+
+    A draw keeps the authored order unless shuffling is on, so a drawn subset reads like the original quiz.
+    """
+    ids = list(question_ids)
+    if 0 < draw_count < len(ids):
+        chosen = set(rng.sample(ids, draw_count))
+        ids = [qid for qid in ids if qid in chosen]
+    if shuffle:
+        rng.shuffle(ids)
+    return ids
+
+
+def order_choices(choice_ids: Sequence[str], *, shuffle: bool, rng: random.Random) -> list[str]:
+    ids = list(choice_ids)
+    if shuffle:
+        rng.shuffle(ids)
+    return ids
+
+
+def wit_date(moment: dt.datetime) -> dt.date:
+    """The calendar date in WIT (UTC+09:00) of an aware timestamp."""
+    if moment.tzinfo is None:
+        raise ValueError("an aware datetime is required")
+    return moment.astimezone(WIT).date()
+
+
+def wit_year(moment: dt.datetime) -> int:
+    """The year in WIT: 1 January 05:00 WIT is the new year although it is still 31 December in UTC."""
+    return wit_date(moment).year
+
+
+def jp(value) -> Decimal:
+    """A JP amount as a Decimal with two places; refuses floats' binary noise and negatives."""
+    if isinstance(value, float):
+        value = repr(value)
+    amount = Decimal(value).quantize(_TWO_PLACES, rounding=ROUND_HALF_UP)
+    if amount < 0:
+        raise ValueError("JP cannot be negative")
+    return amount
+
+
+def jp_sum(values: Iterable) -> Decimal:
+    return sum((jp(v) for v in values), Decimal("0.00"))
+
+
+def jp_progress_percent(earned: Decimal, minimum: int | Decimal) -> int:
+    """Progress towards the yearly minimum, 0–100 (whole percent, capped)."""
+    if Decimal(minimum) <= 0:
+        return 100
+    share = (Decimal(earned) * 100 / Decimal(minimum)).to_integral_value(rounding=ROUND_HALF_UP)
+    return int(min(Decimal(100), max(Decimal(0), share)))
+
+
+def jp_from_minutes(minutes: int, minutes_per_jp: int = 45) -> Decimal:
+    """JP for a number of learning minutes (1 JP = 45 minutes in common practice)."""
+    return jp(Decimal(minutes) / Decimal(minutes_per_jp))
+
+
+def due_status(due: dt.date | None, today: dt.date, window_days: int = REMINDER_WINDOW_DAYS) -> str:
+    """ "overdue", "soon" (within the window, today included), "later" or "" without a due date."""
+    if due is None:
+        return ""
+    if due < today:
+        return "overdue"
+    if due <= today + dt.timedelta(days=window_days):
+        return "soon"
+    return "later"
+
+
+def needs_reminder(due: dt.date | None, today: dt.date, window_days: int = REMINDER_WINDOW_DAYS) -> bool:
+    return due_status(due, today, window_days) in ("overdue", "soon")
+
+
+def progress_percent(done: int, total: int) -> int:
+    if total <= 0:
+        return 0
+    return min(100, round(done * 100 / total))
+
+
+def format_date_id(day: dt.date | dt.datetime) -> str:
+    """A date as Indonesians write it: 28 November 2026 (a timestamp is read in WIT)."""
+    if isinstance(day, dt.datetime):
+        day = wit_date(day)
+    return f"{day.day} {_MONTHS_ID[day.month - 1]} {day.year}"
