@@ -46,7 +46,7 @@ class QuestionBlock(blocks.StructBlock):
         label=_("pilihan jawaban"),
         min_num=2,
         help_text=_(
-            "Untuk soal Benar / Salah: dua pilihan, \u201cBenar\u201d dan \u201cSalah\u201d, satu ditandai benar."
+            "Untuk soal Benar / Salah: dua pilihan, “Benar” dan “Salah”, satu ditandai benar."
         ),
     )
     explanation = blocks.TextBlock(
