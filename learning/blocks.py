@@ -45,9 +45,7 @@ class QuestionBlock(blocks.StructBlock):
         ChoiceBlock(),
         label=_("pilihan jawaban"),
         min_num=2,
-        help_text=_(
-            "Untuk soal Benar / Salah: dua pilihan, \u201cBenar\u201d dan \u201cSalah\u201d, satu ditandai benar."
-        ),
+        help_text=_("Untuk soal Benar / Salah: dua pilihan, “Benar” dan “Salah”, satu ditandai benar."),
     )
     explanation = blocks.TextBlock(
         label=_("pembahasan"), required=False, help_text=_("Ditampilkan setelah peserta mengirim jawaban.")
