@@ -11,6 +11,8 @@ class HomeConfig(AppConfig):
         from portal.permissions import grant
         from portal.roles import REVIEWER_GROUP, Role
 
+        from . import context_processors  # noqa: F401  (connects the cache-clearing signals)
+
         snippet_perms = (
             "home.view_corevalue",
             "home.change_corevalue",

@@ -424,14 +424,9 @@ def certificate_render_pdf(*, certificate_id: int) -> bool:
 
 
 def _organisation_name() -> str:
-    from wagtail.models import Site
+    from home.context_processors import organisation_settings
 
-    from home.models import OrganisationSettings
-
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return "Pemerintah Distrik Walesi"
-    return OrganisationSettings.for_site(site).organisation_name
+    return organisation_settings()["organisation_name"]
 
 
 # --- Reminders -------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from learning.record_selectors import learner_dashboard
 from portal.roles import Role, may_see_performance_data, role_required
 
 from . import rules, selectors, services
@@ -71,6 +72,9 @@ def _render_profile(request, employee: Employee):
         "is_self": employee.user_id == request.user.pk,
         "can_assess": can_assess(request.user, employee),
         "open_period": selectors.open_period() if can_assess(request.user, employee) else None,
+        # What the person has learned, read through learning's selector (performance reads learning, never
+        # the other way round). A record without an account has no learning history.
+        "learning": learner_dashboard(employee.user_id) if employee.user_id else None,
     }
     return render(request, "performance/profile.html", context)
 

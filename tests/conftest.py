@@ -21,6 +21,18 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = f"Skipped in CI, which must run everything: {reason}"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_organisation_cache():
+    """The organisation settings are cached across requests; a rolled-back test must not leave its copy behind."""
+    from django.core.cache import cache
+
+    from home.context_processors import CACHE_KEY
+
+    cache.delete(CACHE_KEY)
+    yield
+    cache.delete(CACHE_KEY)
+
+
 @pytest.fixture
 def demo_site(db):
     """The site with its published HomePage at / (no other content: tests that need it seed it)."""

@@ -11,6 +11,7 @@ from . import content_factories as cf
 
 
 def _queries(client, url):
+    client.get(url)  # warm per-process caches (site root paths, organisation settings) as a running server has them
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200
@@ -73,6 +74,7 @@ def test_article_listing_and_home_query_count_does_not_grow(client):
     index = cf.article_index(home, per_page=50)
     for i in range(3):
         cf.article(index, standards=stds[: i + 1])
+    client.get("/")  # warm the per-process caches (site root paths, organisation settings), as a server has them
     small_list, _ = _queries(client, index.url)
     small_home, _ = _queries(client, "/")
     small_article, _ = _queries(client, ArticlePage.objects.first().url)

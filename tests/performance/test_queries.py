@@ -41,6 +41,7 @@ def _grow(demo_org, extra_members: int, extra_periods: int):
 
 
 def _count(client, url) -> int:
+    client.get(url)  # warm per-process caches (site root paths, organisation settings) as a running server has them
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200

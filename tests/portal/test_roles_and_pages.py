@@ -145,3 +145,20 @@ def test_favicon_is_served_by_the_portal(client, demo_site):
     assert 'rel="icon"' in html
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
+
+
+def test_organisation_name_is_cached_and_refreshed_when_edited(client, demo_site):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from home.models import OrganisationSettings
+
+    client.get("/")
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/")
+    assert not any("home_organisationsettings" in q["sql"] for q in ctx.captured_queries)
+
+    settings_obj = OrganisationSettings.objects.get()
+    settings_obj.organisation_name = "Pemerintah Distrik Uji"
+    settings_obj.save()
+    assert "Pemerintah Distrik Uji" in client.get("/").content.decode()
