@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test venv migrate seed run worker lint format bench scale messages clean
+.PHONY: demo test venv migrate seed run worker lint format bench bench-lcp scale messages clean
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -51,6 +51,10 @@ format: venv
 ## make bench: query counts, server time and bytes of the key pages at two data sizes
 bench: venv
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m bench $(BENCH_ARGS)
+
+## make bench-lcp: page weight and LCP at 360 px on a 400 kbit/s, 400 ms RTT link, against a running `make demo`
+bench-lcp: venv
+	$(PY) -m bench.lcp $(BENCH_ARGS)
 
 messages: venv
 	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py makemessages -l id -l en --ignore=.venv --ignore=staticfiles

@@ -27,6 +27,31 @@ class BenchCase:
     same_queries: bool = False  # budget: the same number of queries at every data size
     p95_ms: float | None = None  # budget at the largest size
     is_floor: bool = False  # the trivial view every page is read against
+    setup: Callable[[dict], object] | None = None  # runs once per data size before the case (not timed)
+    user: Callable[[dict], object] | None = None  # the user to log in as, when not a demo account
+
+
+@dataclass(frozen=True)
+class BenchCall:
+    """A timed operation that is not a page (an import): run once at the largest size; returns its figures."""
+
+    name: str
+    run: Callable[[dict], dict]
+
+
+def from_plain(spec: dict):
+    """An app may describe cases as plain dicts (kind "page" or "call"); this turns them into the types above."""
+    if spec["kind"] == "call":
+        return BenchCall(spec["name"], spec["run"])
+    url = spec["url"]
+    return BenchCase(
+        spec["name"],
+        lambda ctx: Request("GET", url(ctx)),
+        setup=spec.get("setup"),
+        user=spec.get("user"),
+        same_queries=spec.get("same_queries", True),
+        p95_ms=spec.get("p95_ms"),
+    )
 
 
 def _home(ctx) -> Request:

@@ -58,7 +58,7 @@ def load_cases():
             if exc.name and module_path.startswith(exc.name):
                 continue  # that app has no bench cases (yet)
             raise
-        found.extend(getattr(module, "BENCH_CASES", []))
+        found.extend(core.from_plain(c) if isinstance(c, dict) else c for c in getattr(module, "BENCH_CASES", []))
     return found
 
 
@@ -134,6 +134,8 @@ def main(argv=None) -> int:
 
     from learning.scale import generate
 
+    from .cases import BenchCall
+
     sizes = _sizes(args)
     where = _configure_database()
     settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="walesi-bench-media-")
@@ -143,7 +145,9 @@ def main(argv=None) -> int:
     results: dict = {"database": where, "repeat": args.repeat, "sizes": {}, "cases": {}, "budgets": []}
     try:
         call_command("seed_demo", stdout=open(os.devnull, "w"))
-        cases = load_cases()
+        everything = load_cases()
+        cases = [c for c in everything if not isinstance(c, BenchCall)]
+        calls = [c for c in everything if isinstance(c, BenchCall)]
         users = {u.email: u for u in get_user_model().objects.filter(email__endswith="@walesi.test")}
         for size, learners in sizes:
             started = time.perf_counter()
@@ -159,12 +163,17 @@ def main(argv=None) -> int:
             ctx: dict = {"size": size, "users": users}
             clients: dict = {}
             for case in cases:
-                client = clients.get(case.login)
+                if case.setup:
+                    case.setup(ctx)
+                key = ("user", case.name) if case.user else case.login
+                client = None if case.user else clients.get(key)
                 if client is None:
                     client = Client()
-                    if case.login:
+                    if case.user:
+                        client.force_login(case.user(ctx))
+                    elif case.login:
                         client.force_login(users[case.login])
-                    clients[case.login] = client
+                    clients[key] = client
                 outcome = run_case(case, client, ctx, args.repeat)
                 results["cases"].setdefault(case.name, {})[size] = outcome
                 print(
@@ -173,6 +182,10 @@ def main(argv=None) -> int:
                     flush=True,
                 )
         ok = _report(results, cases, [s for s, _ in sizes])
+        for call in calls:  # at the largest size, once
+            figures = call.run(ctx)
+            results.setdefault("calls", {})[call.name] = figures
+            print(f"\n{call.name}: " + ", ".join(f"{k} {v}" for k, v in figures.items()), flush=True)
     finally:
         if not args.keepdb:
             teardown_databases(old_config, verbosity=0)
