@@ -93,8 +93,15 @@ def main(argv=None) -> int:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         for label, email, path in PAGES:
             r = measure(browser, args.base_url, email, path)
@@ -104,8 +111,10 @@ def main(argv=None) -> int:
 
     print(f"{'page':<22} {'status':>6} {'KB wire':>8} {'req':>4} {'LCP ms':>7}  budget (<=100 KB, LCP<=3000 ms)")
     for r in rows:
-        print(f"{r['page']:<22} {r['status']:>6} {r['bytes'] / 1024:>8.1f} {r['requests']:>4} {r['lcp']:>7.0f}  "
-              f"{'ok' if r['within_budget'] else 'OVER'}")
+        print(
+            f"{r['page']:<22} {r['status']:>6} {r['bytes'] / 1024:>8.1f} {r['requests']:>4} {r['lcp']:>7.0f}  "
+            f"{'ok' if r['within_budget'] else 'OVER'}"
+        )
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps({"link": LINK, "pages": rows}, indent=2))
     print(f"written {args.json}")

@@ -38,9 +38,7 @@ def seed(stdout=None) -> dict:
         user.set_password(DEMO_PASSWORD)
         user.save()
         user.groups.set([groups[r.value] for r in roles])
-        EmailAddress.objects.update_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
+        EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
         users[email] = user
     return users
 
