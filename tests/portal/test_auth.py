@@ -22,11 +22,19 @@ from portal.demo import DEMO_PASSWORD
 pytestmark = pytest.mark.django_db
 
 
+def _forget_rate_limits():
+    # Only allauth's rate-limit keys: a shared Redis (the CI broker) must not be flushed.
+    if hasattr(cache, "delete_pattern"):
+        cache.delete_pattern("allauth:rl:*")
+    else:
+        cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _clear_rate_limits():
-    cache.clear()
+    _forget_rate_limits()
     yield
-    cache.clear()
+    _forget_rate_limits()
 
 
 def current_totp(secret: str) -> str:
