@@ -50,6 +50,16 @@ def demo_users(demo_site):
 
 
 @pytest.fixture
+def demo_org(demo_users):
+    """The demo accounts plus the demo organisation of the distrik."""
+    from performance import demo
+
+    data = demo.seed()
+    data["users"] = demo_users
+    return data
+
+
+@pytest.fixture
 def demo_content(demo_users):
     """The demo accounts plus the published demo content: standards, articles, campaign, the three courses."""
     from home import demo as home_demo

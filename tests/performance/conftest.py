@@ -2,16 +2,6 @@ import pytest
 
 
 @pytest.fixture
-def demo_org(demo_users):
-    """The demo accounts plus the demo organisation of the distrik."""
-    from performance import demo
-
-    data = demo.seed()
-    data["users"] = demo_users
-    return data
-
-
-@pytest.fixture
 def open_period(demo_org):
     return demo_org["periods"][-1]
 
