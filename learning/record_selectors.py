@@ -13,6 +13,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from wagtail.models import Page
 
@@ -106,7 +107,7 @@ def learner_dashboard(user, *, now: dt.datetime | None = None) -> dict:
         item.update(_progress_summary(modules.get(enrollment.course_id, []), done))
         if enrollment.source != Enrollment.Source.SELF:
             item["due_status"] = rules.due_status(enrollment.due_date, today)
-            item["due_text"] = rules.format_date_id(enrollment.due_date) if enrollment.due_date else ""
+            item["due_text"] = rules.format_date(enrollment.due_date, get_language()) if enrollment.due_date else ""
             assigned.append(item)
         else:
             in_progress.append(item)
@@ -130,7 +131,7 @@ def learner_dashboard(user, *, now: dt.datetime | None = None) -> dict:
         .order_by("-completed_at")
     )
     for completion in completions:
-        completion.completed_text = rules.format_date_id(completion.completed_at)
+        completion.completed_text = rules.format_date(completion.completed_at, get_language())
         completion.cert = getattr(completion, "certificate", None)
     jp_year = JPLedgerEntry.objects.filter(user=user, year=year).aggregate(total=Sum("jp"))["total"] or Decimal("0")
     minimum = settings.PORTAL_MIN_JP_PER_YEAR
@@ -141,7 +142,7 @@ def learner_dashboard(user, *, now: dt.datetime | None = None) -> dict:
         .order_by("-submitted_at")[:5]
     )
     for attempt in recent:
-        attempt.submitted_text = rules.format_date_id(attempt.submitted_at)
+        attempt.submitted_text = rules.format_date(attempt.submitted_at, get_language())
     return {
         "in_progress": in_progress,
         "assigned": assigned,
@@ -185,14 +186,14 @@ def course_progress(user, course: CoursePage, modules: list[ModulePage] | None =
         except ObjectDoesNotExist:
             completion = None
         if completion is not None:
-            completion.completed_text = rules.format_date_id(completion.completed_at)
+            completion.completed_text = rules.format_date(completion.completed_at, get_language())
             try:
                 completion.cert = completion.certificate
             except ObjectDoesNotExist:
                 completion.cert = None
         result["completion"] = completion
     if enrollment.due_date:
-        result["due_text"] = rules.format_date_id(enrollment.due_date)
+        result["due_text"] = rules.format_date(enrollment.due_date, get_language())
         result["due_status"] = rules.due_status(enrollment.due_date, rules.wit_date(timezone.now()))
     return result
 

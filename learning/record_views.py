@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -182,7 +183,7 @@ def attempt_result(request, pk: int):
         "course": course,
         "course_completed": course_completed,
         "items": attempt_questions(attempt, reveal=True),
-        "submitted_text": rules.format_date_id(attempt.submitted_at),
+        "submitted_text": rules.format_date(attempt.submitted_at, get_language()),
     }
     return render(request, "learning/records/attempt_result.html", context)
 
@@ -219,7 +220,7 @@ def certificate_verify(request, code: str):
     context = {
         "name": identity_for(completion.user).name or completion.user.display_name,
         "course_title": completion.course_title,
-        "date_text": rules.format_date_id(completion.completed_at),
+        "date_text": rules.format_date(completion.completed_at, get_language()),
         "code": certificate.code,
     }
     return render(request, "learning/records/certificate_verify.html", context)

@@ -171,8 +171,20 @@ def progress_percent(done: int, total: int) -> int:
     return min(100, round(done * 100 / total))
 
 
-def format_date_id(day: dt.date | dt.datetime) -> str:
-    """A date as Indonesians write it: 28 November 2026 (a timestamp is read in WIT)."""
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def format_date(day: dt.date | dt.datetime, language: str = "id") -> str:
+    """A date written out in the interface language: 28 November 2026 / 3 Desember 2026 (timestamps in WIT)."""
     if isinstance(day, dt.datetime):
         day = wit_date(day)
-    return f"{day.day} {_MONTHS_ID[day.month - 1]} {day.year}"
+    months = _MONTHS_EN if (language or "id").startswith("en") else _MONTHS_ID
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def format_date_id(day: dt.date | dt.datetime) -> str:
+    """A date as Indonesians write it (certificates, exports, mails): 28 November 2026, read in WIT."""
+    return format_date(day, "id")

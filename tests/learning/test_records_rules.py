@@ -182,3 +182,15 @@ def test_progress_percent():
     assert rules.progress_percent(0, 0) == 0
     assert rules.progress_percent(3, 8) == 38
     assert rules.progress_percent(8, 8) == 100
+
+
+@pytest.mark.parametrize(
+    ("day", "language", "text"),
+    [
+        (dt.date(2026, 12, 3), "id", "3 Desember 2026"),
+        (dt.date(2026, 12, 3), "en", "3 December 2026"),
+        (dt.datetime(2025, 12, 31, 20, 0, tzinfo=UTC), "en", "1 January 2026"),  # read in WIT
+    ],
+)
+def test_dates_follow_the_interface_language(day, language, text):
+    assert rules.format_date(day, language) == text
