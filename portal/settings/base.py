@@ -264,7 +264,9 @@ PORTAL_CSP_RELAXED_PREFIXES = ["/admin/", "/django-admin/"]
 
 # --- Wagtail ----------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Portal ASN Walesi"
-WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+# The origin users reach; every absolute link is built from it (portal/links.py).
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]

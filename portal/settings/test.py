@@ -13,7 +13,7 @@ STORAGES = {
 # Tests talk to the real broker only through the dedicated worker tests; everything else runs in-process.
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
-WAGTAILADMIN_BASE_URL = "http://testserver"
+PORTAL_BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
