@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from wagtail.models import Page, Site
 
+from portal.devdata.pages import cover_image, ensure_child, items, p, stream, ul
 from portal.roles import REVIEWER_GROUP
 
-from .demo_content import cover_image, ensure_child, items, p, stream, ul
 from .models import (
     ArticleIndexPage,
     ArticleKind,

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from home.demo_content import cover_image, ensure_child, items, p, stream, ul
 from home.models import HomePage, StandardPage
+from portal.devdata.pages import cover_image, ensure_child, items, p, stream, ul
 
 from .models import CompletionRule, CourseIndexPage, CourseLevel, CoursePage, FinalAssessmentPage, ModulePage
 

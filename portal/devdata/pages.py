@@ -1,39 +1,14 @@
-"""Helpers for building demo pages idempotently: stable block ids, child pages found by slug, simple covers."""
+"""Helpers for building demo pages idempotently: child pages found by slug, simple covers.
+
+StreamField JSON comes from `portal.streamfield` (re-exported here for the seeders)."""
 
 from __future__ import annotations
 
 import io
-import json
-import uuid
 
 from django.core.files.images import ImageFile
 
-DEMO_NAMESPACE = uuid.UUID("6f1d3c2e-9a41-4c55-8b0e-5a1e2f3d4c5b")
-
-
-def stable_id(*parts) -> str:
-    """A block id that is the same every time the demo is built."""
-    return str(uuid.uuid5(DEMO_NAMESPACE, "/".join(str(p) for p in parts)))
-
-
-def stream(key: str, blocks: list[tuple[str, object]]) -> str:
-    """Raw StreamField JSON with stable ids from (block_type, value) pairs."""
-    return json.dumps(
-        [{"type": kind, "value": value, "id": stable_id(key, i, kind)} for i, (kind, value) in enumerate(blocks)]
-    )
-
-
-def items(key: str, values: list) -> list[dict]:
-    """ListBlock items in Wagtail's current format, with stable ids."""
-    return [{"type": "item", "value": v, "id": stable_id(key, "item", i)} for i, v in enumerate(values)]
-
-
-def p(*paragraphs: str) -> str:
-    return "".join(f"<p>{text}</p>" for text in paragraphs)
-
-
-def ul(*points: str) -> str:
-    return "<ul>" + "".join(f"<li>{point}</li>" for point in points) + "</ul>"
+from portal.streamfield import items, p, stable_id, stream, ul  # noqa: F401  (the seeders import them from here)
 
 
 def child_by_slug(parent, model, slug: str):
