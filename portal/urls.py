@@ -23,6 +23,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("learning.urls")),
+    path("", include("performance.development.urls")),
+    path("", include("performance.supervision.urls")),
     path("", include("performance.urls")),
     path("", include("home.urls")),
 ]

@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "home",
     "learning",
     "performance",
+    "performance.development",
+    "performance.supervision",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

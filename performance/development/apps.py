@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DevelopmentConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "performance.development"
+    label = "development"
+    verbose_name = _("Pengembangan pegawai")

@@ -1,0 +1,215 @@
+"""Reads of development plans, each in a fixed number of queries whatever the number of goals, actions or people."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import get_language
+
+from performance import rules as perf_rules
+from performance.models import Assessment, CompetencyRating, Employee, StandardRating
+from portal import dates
+
+from . import reads, rules
+from .models import ActionEvidence, CourseAssignment, DevelopmentPlan, PlanAction, PlanGoal
+
+DONE = (Assessment.Status.SUBMITTED, Assessment.Status.ACKNOWLEDGED)
+OPEN_STATUSES = (DevelopmentPlan.Status.DRAFT, DevelopmentPlan.Status.ACTIVE)
+
+
+def _rating_label(value) -> str:
+    return str(perf_rules.RATING_LABELS[perf_rules.Rating(value)]) if value else ""
+
+
+def visible_plans(employees: QuerySet[Employee]) -> QuerySet[DevelopmentPlan]:
+    """Plans of the employees a user may see (pass `performance.access.visible_employees(user)`)."""
+    return DevelopmentPlan.objects.filter(employee__in=employees)
+
+
+def _actions_state(actions: list[PlanAction], user_id: int | None, today) -> None:
+    """Annotate actions with percent, done, due state and their latest evidence (evidence must be prefetched)."""
+    progress = reads.course_progress([(user_id, a.course_id) for a in actions if a.course_id])
+    for a in actions:
+        evidence = list(a.evidence.all())
+        a.latest_evidence = evidence[-1] if evidence else None
+        a.history = evidence
+        if a.kind == PlanAction.Kind.COURSE:
+            p = progress.get((user_id, a.course_id), {"percent": 0, "done": False, "enrolled": False})
+            a.course_percent, a.course_done, a.enrolled = p["percent"], p["done"], p["enrolled"]
+            a.done = p["done"]
+        else:
+            a.course_percent, a.course_done, a.enrolled = None, False, False
+            a.done = a.accepted_at is not None
+        a.percent = rules.action_percent(
+            kind=a.kind, course_percent=a.course_percent, accepted=a.accepted_at is not None, course_done=a.course_done
+        )
+        a.due_state = rules.due_state(a.due_date, today, done=a.done)
+        a.due_text = dates.format_date(a.due_date, get_language() or "id")
+        a.awaiting_review = bool(a.latest_evidence and a.latest_evidence.status == ActionEvidence.Status.PENDING)
+        a.may_submit = a.kind != PlanAction.Kind.COURSE and not a.done and not a.awaiting_review
+
+
+def _next_assessment(plan: DevelopmentPlan) -> Assessment | None:
+    """The first assessment submitted after the one the plan was made from (a later period), with its ratings."""
+    source = plan.source_assessment
+    qs = Assessment.objects.filter(employee_id=plan.employee_id, is_current=True, status__in=DONE)
+    if source is not None:
+        qs = qs.filter(period__end_date__gt=source.period.end_date)
+    else:
+        qs = qs.filter(period__end_date__gte=plan.period.end_date)
+    return qs.select_related("period").prefetch_related("standard_ratings").order_by("period__end_date").first()
+
+
+def plan_detail(plan_id: int, plans: QuerySet[DevelopmentPlan]) -> DevelopmentPlan | None:
+    """A plan with goals, actions (progress from learning records), evidence and "did it work" per goal."""
+    plan = (
+        plans.select_related(
+            "employee", "employee__unit", "employee__supervisor", "period", "author", "source_assessment__period"
+        )
+        .prefetch_related(
+            Prefetch("source_assessment__standard_ratings", queryset=StandardRating.objects.all()),
+            Prefetch(
+                "goals",
+                queryset=PlanGoal.objects.prefetch_related(
+                    Prefetch(
+                        "actions",
+                        queryset=PlanAction.objects.select_related("course").prefetch_related(
+                            Prefetch("evidence", queryset=ActionEvidence.objects.order_by("submitted_at", "id"))
+                        ),
+                    )
+                ),
+            ),
+        )
+        .filter(pk=plan_id)
+        .first()
+    )
+    if plan is None:
+        return None
+    today = dates.today()
+    goals = list(plan.goals.all())
+    actions = [a for g in goals for a in g.actions.all()]
+    _actions_state(actions, plan.employee.user_id, today)
+    after = _next_assessment(plan)
+    after_ratings = {s.standard_code: s.rating for s in after.standard_ratings.all()} if after else {}
+    for g in goals:
+        g.action_list = list(g.actions.all())
+        g.percent = rules.plan_percent([a.percent for a in g.action_list])
+        g.baseline_label = _rating_label(g.baseline_rating)
+        g.after_rating = after_ratings.get(g.standard_code)
+        g.after_label = _rating_label(g.after_rating)
+        g.outcome = rules.outcome(g.baseline_rating, g.after_rating) if after else rules.Outcome.PENDING
+        g.outcome_label = rules.OUTCOME_LABELS[g.outcome]
+        g.outcome_tone = rules.OUTCOME_TONE[g.outcome]
+    plan.goal_list = goals
+    plan.percent = rules.plan_percent([a.percent for a in actions])
+    plan.next_assessment = after
+    plan.overdue = sum(1 for a in actions if a.due_state == "overdue")
+    plan.actions_total = len(actions)
+    return plan
+
+
+def plan_progress(plan: DevelopmentPlan) -> int:
+    """A plan's progress in percent (for the service that completes it)."""
+    detail = plan_detail(plan.pk, DevelopmentPlan.objects.all())
+    return detail.percent if detail else 0
+
+
+def plans_of(employee: Employee) -> list[DevelopmentPlan]:
+    return list(
+        DevelopmentPlan.objects.filter(employee=employee).select_related("period").order_by("-period__end_date", "-pk")
+    )
+
+
+def suggestions(employee: Employee, plan: DevelopmentPlan | None = None) -> dict:
+    """From the latest submitted assessment: each standard rated Di bawah ekspektasi with the published courses that
+    target it, and each competency rated 1–2 after coaching. Standards already in the plan are marked."""
+    source = plan.source_assessment if plan and plan.source_assessment_id else None
+    if source is None:
+        source = (
+            Assessment.objects.filter(employee=employee, is_current=True, status__in=DONE)
+            .select_related("period")
+            .order_by("-period__end_date", "-revision")
+            .first()
+        )
+    if source is None:
+        return {"assessment": None, "standards": [], "competencies": []}
+    weak = list(StandardRating.objects.filter(assessment=source, rating=perf_rules.Rating.DI_BAWAH).order_by("id"))
+    courses = reads.published_courses_for_standards([s.standard_code for s in weak])
+    in_plan = set(plan.goals.values_list("standard_code", flat=True)) if plan else set()
+    competencies = list(CompetencyRating.objects.filter(assessment=source, score__lte=2).order_by("score", "id"))
+    return {
+        "assessment": source,
+        "standards": [
+            {
+                "code": s.standard_code,
+                "title": s.standard_title,
+                "rating_label": s.get_rating_display(),
+                "courses": courses.get(s.standard_code, []),
+                "in_plan": s.standard_code in in_plan,
+            }
+            for s in weak
+        ],
+        "competencies": competencies,
+    }
+
+
+def team_plan_summaries(employees: list[Employee], today=None) -> dict[int, dict]:
+    """Per employee id: the open (else latest) plan's status and progress, and overdue items (plan actions and
+    assigned courses). Five queries whatever the number of people."""
+    today = today or dates.today()
+    ids = [e.pk for e in employees]
+    result: dict[int, dict] = {pk: {"plan": None, "percent": None, "overdue": 0} for pk in ids}
+    if not ids:
+        return result
+    latest: dict[int, DevelopmentPlan] = {}
+    for plan in (
+        DevelopmentPlan.objects.filter(employee_id__in=ids)
+        .select_related("period")
+        .order_by("employee_id", "-period__end_date", "-pk")
+    ):
+        current = latest.get(plan.employee_id)
+        if current is None or (current.status not in OPEN_STATUSES and plan.status in OPEN_STATUSES):
+            latest[plan.employee_id] = plan
+    plan_ids = [p.pk for p in latest.values()]
+    actions = list(
+        PlanAction.objects.filter(goal__plan_id__in=plan_ids).values(
+            "id", "kind", "course_id", "due_date", "accepted_at", "goal__plan_id"
+        )
+    )
+    user_by_employee = {e.pk: e.user_id for e in employees}
+    plan_employee = {p.pk: p.employee_id for p in latest.values()}
+    pairs = [(user_by_employee.get(plan_employee[a["goal__plan_id"]]), a["course_id"]) for a in actions]
+    assignments = list(
+        CourseAssignment.objects.filter(employee_id__in=ids).values("employee_id", "course_id", "due_date")
+    )
+    pairs += [(user_by_employee.get(a["employee_id"]), a["course_id"]) for a in assignments]
+    progress = reads.course_progress(pairs)
+    percents: dict[int, list[int]] = defaultdict(list)
+    for a in actions:
+        employee_id = plan_employee[a["goal__plan_id"]]
+        p = progress.get((user_by_employee.get(employee_id), a["course_id"])) if a["course_id"] else None
+        done = p["done"] if p else a["accepted_at"] is not None
+        percents[a["goal__plan_id"]].append(
+            rules.action_percent(
+                kind=a["kind"],
+                course_percent=p["percent"] if p else None,
+                accepted=a["accepted_at"] is not None,
+                course_done=bool(p and p["done"]),
+            )
+        )
+        if latest[plan_employee[a["goal__plan_id"]]].status == DevelopmentPlan.Status.ACTIVE:
+            if rules.due_state(a["due_date"], today, done=done) == "overdue":
+                result[employee_id]["overdue"] += 1
+    for a in assignments:
+        p = progress.get((user_by_employee.get(a["employee_id"]), a["course_id"]))
+        if rules.due_state(a["due_date"], today, done=bool(p and p["done"])) == "overdue":
+            result[a["employee_id"]]["overdue"] += 1
+    for employee_id, plan in latest.items():
+        result[employee_id]["plan"] = plan
+        result[employee_id]["percent"] = rules.plan_percent(percents.get(plan.pk, []))
+    return result
+
+
+def assignments_of(employee: Employee) -> list[CourseAssignment]:
+    return list(CourseAssignment.objects.filter(employee=employee).select_related("course").order_by("due_date"))

@@ -1,0 +1,46 @@
+"""Notices of supervision: a dialogue tomorrow, an appreciation, an objection to decide and its decision."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+KINDS = {
+    "supervision.dialogue_tomorrow": _("Dialog kinerja besok"),
+    "supervision.appreciation": _("Apresiasi untuk Anda"),
+}
+
+
+def _send(**kwargs):
+    try:  # PRE-MERGE: portal.notifications lands with issue 8; this guard goes when it does
+        from portal.notifications.services import notify
+    except ImportError:
+        return None
+    return notify(**kwargs)
+
+
+def dialogue_tomorrow(dialogue, recipient, *, staff: bool):
+    return _send(
+        recipient=recipient,
+        kind="supervision.dialogue_tomorrow",
+        event_key=f"dialogue-tomorrow:{dialogue.pk}:{dialogue.next_date.isoformat()}:{recipient.pk}",
+        title=_("Dialog kinerja besok (%(date)s)"),
+        body=_("Tindak lanjut yang masih terbuka akan dibahas lagi."),
+        link=reverse("supervision:dialogue" if staff else "supervision:my_dialogue", args=[dialogue.pk]),
+        params={"date": dialogue.next_date.isoformat()},
+    )
+
+
+def appreciation(appreciation):
+    user = appreciation.employee.user
+    if user is None:
+        return None
+    return _send(
+        recipient=user,
+        kind="supervision.appreciation",
+        event_key=f"appreciation:{appreciation.pk}",
+        title=_("%(giver)s memberi Anda apresiasi: %(value)s"),
+        body=appreciation.message,
+        link=reverse("performance:my_profile") + "#apresiasi",
+        params={"giver": appreciation.giver_name, "value": appreciation.value_name},
+    )
