@@ -304,6 +304,9 @@ def _pick(seed: str, n: int) -> int:
 
 #: Fixed ratings for the people the demo accounts look at first (the rest is spread deterministically).
 FIXED_RATINGS = {("pegawai", "TRIWULAN_II"): (2, 2), ("pegawai", "TRIWULAN_III"): (1, 1)}
+#: Standards rated apart from the two overall ratings: pegawai's public service fell short in Triwulan III, the
+#: weak standard the demo's development plan starts from.
+FIXED_STANDARDS = {("pegawai", "TRIWULAN_III"): {"kualitas-pelayanan-publik": 3}}
 
 
 def _ratings(nip: str, period_kind: str, key: str = "") -> tuple[int, int]:
@@ -406,7 +409,7 @@ def seed(stdout=None) -> dict:
                         assessment=a,
                         standard_code=code,
                         standard_title=title,
-                        rating=[hasil, perilaku, 2][i],
+                        rating=FIXED_STANDARDS.get((p["key"], period.kind), {}).get(code, [hasil, perilaku, 2][i]),
                         evidence="Catatan kehadiran dan laporan kegiatan." if i == 0 else "",
                     )
                     for i, (code, title) in enumerate(rules.DEFAULT_STANDARDS)
