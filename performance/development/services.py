@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -395,3 +396,70 @@ def course_assign(
             notices.course_assigned(assignment, enrollment)
         result.append(assignment)
     return result
+
+
+# --- Due dates (daily task) -----------------------------------------------------------------------------------
+
+
+def due_notices_send(*, today: dt.date | None = None) -> int:
+    """Due-soon (7 days) and overdue notices for the actions of active plans and for assigned courses, to the
+    employee. Each once per item and due date: the task may run twice, or late, and announces nothing twice."""
+    today = today or dates.today()
+    horizon = today + dt.timedelta(days=rules.DUE_SOON_DAYS)
+    actions = list(
+        PlanAction.objects.filter(
+            goal__plan__status=DevelopmentPlan.Status.ACTIVE,
+            goal__plan__employee__user__isnull=False,
+            due_date__lte=horizon,
+            accepted_at__isnull=True,
+        ).select_related("goal__plan__employee__user")
+    )
+    assignments = list(
+        CourseAssignment.objects.filter(due_date__lte=horizon, employee__user__isnull=False).select_related(
+            "employee__user", "course"
+        )
+    )
+    progress = reads.course_progress(
+        [(a.goal.plan.employee.user_id, a.course_id) for a in actions if a.course_id]
+        + [(a.employee.user_id, a.course_id) for a in assignments]
+    )
+    sent = 0
+    for a in actions:
+        user = a.goal.plan.employee.user
+        if a.course_id and progress.get((user.pk, a.course_id), {}).get("done"):
+            continue
+        with transaction.atomic():
+            sent += (
+                notices.due(
+                    user=user,
+                    what="action",
+                    key=str(a.pk),
+                    title=a.title,
+                    due_date=a.due_date,
+                    link=reverse("development:my_plan", args=[a.goal.plan_id]) + f"#aksi-{a.pk}",
+                    overdue=a.due_date < today,
+                )
+                is not None
+            )
+    for a in assignments:
+        user = a.employee.user
+        p = progress.get((user.pk, a.course_id), {})
+        if p.get("done"):
+            continue
+        due = min(d for d in (a.due_date, p.get("due_date")) if d)
+        if due > horizon:
+            continue
+        with transaction.atomic():
+            sent += (
+                notices.due(
+                    user=user,
+                    what="assignment",
+                    key=str(a.pk),
+                    title=a.course.title,
+                    due_date=due,
+                    link=a.course.url or "",
+                    overdue=due < today,
+                )
+                is not None
+            )
+    return sent

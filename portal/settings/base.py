@@ -286,7 +286,14 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 PORTAL_MIN_JP_PER_YEAR = 20  # PP 11/2017 art. 203(4) as amended: at least 20 JP a year for a PNS
 PORTAL_MINUTES_PER_JP = 45  # common practice; unconfirmed, so a setting
 # Modules whose seed(stdout) builds demo data, in dependency order; each app adds its own.
-PORTAL_DEMO_SEEDERS = ["portal.demo", "home.demo", "learning.demo", "performance.demo"]
+PORTAL_DEMO_SEEDERS = [
+    "portal.demo",
+    "home.demo",
+    "learning.demo",
+    "performance.demo",
+    "performance.development.devdata.demo",
+    "performance.supervision.devdata.demo",
+]
 
 LOGGING = {
     "version": 1,
@@ -308,6 +315,15 @@ CELERY_BEAT_SCHEDULE.update(
         "learning-certificate-sweep": {"task": "learning.tasks.certificate_sweep", "schedule": 15 * 60},
         # 07:00 WIT daily; a learner gets at most one mail a day however often it runs.
         "learning-reminders-daily": {"task": "learning.tasks.reminders_daily", "schedule": crontab(hour=7, minute=0)},
+        # 07:05 WIT daily; each notice has an event key, so a second run (or a missed day caught up) sends nothing twice.
+        "development-due-notices": {
+            "task": "performance.development.tasks.due_notices_daily",
+            "schedule": crontab(hour=7, minute=5),
+        },
+        "supervision-dialogue-reminders": {
+            "task": "performance.supervision.tasks.dialogue_reminders_daily",
+            "schedule": crontab(hour=7, minute=10),
+        },
     }
 )
 PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit still counts (slow connections)
