@@ -5,10 +5,10 @@ in one place and each in a fixed number of queries.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Q
 
-from home.models import StandardPage
 from learning.models import CoursePage, Enrollment, ModulePage, ModuleProgress
 from performance import rules as perf_rules
 from performance.selectors import assessment_standards
@@ -24,41 +24,49 @@ def core_values() -> list[tuple[str, str]]:
     return list(perf_rules.BERAKHLAK_VALUES)
 
 
-def _standard_pages(codes):
-    return StandardPage.objects.live().filter(slug__in=list(codes))
+@dataclass(frozen=True)
+class CourseRow:
+    """A published course as plans need it: enough for a list, a form choice and a link."""
+
+    pk: int
+    title: str
+    slug: str
+    path: str
+    depth: int
+    url_path: str
+    standard_codes: frozenset[str]
 
 
-def published_courses_for_standards(codes) -> dict[str, list[CoursePage]]:
-    """Live courses that target each standard (by code), in catalogue order; two queries."""
-    codes = list(codes)
-    result: dict[str, list[CoursePage]] = {code: [] for code in codes}
-    if not codes:
-        return result
-    pages = dict(_standard_pages(codes).values_list("pk", "slug"))
-    if not pages:
-        return result
-    courses = (
+def course_catalogue() -> list[CourseRow]:
+    """Every published course with the codes of the published standards it targets, in one query."""
+    rows: dict[int, dict] = {}
+    for pk, title, slug, path, depth, url_path, code, standard_live in (
         CoursePage.objects.live()
-        .filter(target_standards__in=list(pages))
-        .defer_streamfields()
-        .only("id", "title", "slug", "path", "depth", "url_path", "live", "jp_credit")
-        .order_by("path")
-        .distinct()
-    )
-    through = CoursePage.target_standards.through.objects.filter(
-        coursepage_id__in=[c.pk for c in courses], standardpage_id__in=list(pages)
-    ).values_list("coursepage_id", "standardpage_id")
-    by_id = {c.pk: c for c in courses}
-    for course_id, standard_id in through:
-        result[pages[standard_id]].append(by_id[course_id])
-    for code in result:
-        result[code].sort(key=lambda c: c.path)
-    return result
+        .order_by("title", "pk")
+        .values_list(
+            "pk", "title", "slug", "path", "depth", "url_path", "target_standards__slug", "target_standards__live"
+        )
+    ):
+        row = rows.setdefault(
+            pk, {"title": title, "slug": slug, "path": path, "depth": depth, "url_path": url_path, "codes": set()}
+        )
+        if code and standard_live:
+            row["codes"].add(code)
+    return [
+        CourseRow(pk, r["title"], r["slug"], r["path"], r["depth"], r["url_path"], frozenset(r["codes"]))
+        for pk, r in rows.items()
+    ]
 
 
-def live_courses() -> list[CoursePage]:
-    """Every published course, for the assignment form."""
-    return list(CoursePage.objects.live().defer_streamfields().only("id", "title", "path").order_by("title"))
+def published_courses_for_standards(codes, catalogue: list[CourseRow] | None = None) -> dict[str, list[CourseRow]]:
+    """Published courses that target each standard (by code), in catalogue order."""
+    catalogue = course_catalogue() if catalogue is None else catalogue
+    return {code: [c for c in catalogue if code in c.standard_codes] for code in codes}
+
+
+def live_courses() -> list[CourseRow]:
+    """Every published course, for the forms."""
+    return course_catalogue()
 
 
 def live_course(course_id) -> CoursePage | None:
@@ -68,9 +76,10 @@ def live_course(course_id) -> CoursePage | None:
         return None
 
 
-def course_progress(pairs) -> dict[tuple[int, int], dict]:
+def course_progress(pairs, courses=None) -> dict[tuple[int, int], dict]:
     """Per (user id, course id): percent of the course's required modules done and whether it is completed,
-    straight from the learning records (three queries whatever the number of pairs)."""
+    straight from the learning records (four queries whatever the number of pairs; three when the caller
+    passes the course pages it has already loaded)."""
     pairs = {(u, c) for u, c in pairs if u and c}
     result = {pair: {"percent": 0, "done": False, "enrolled": False, "due_date": None} for pair in pairs}
     if not pairs:
@@ -83,7 +92,9 @@ def course_progress(pairs) -> dict[tuple[int, int], dict]:
             "id", "user_id", "course_id", "status", "due_date"
         )
     }
-    courses = list(CoursePage.objects.filter(pk__in=course_ids).only("id", "path", "depth"))
+    if courses is None:
+        courses = list(CoursePage.objects.filter(pk__in=course_ids).only("id", "path", "depth"))
+    courses = [c for c in {c.pk: c for c in courses}.values() if c.pk in course_ids]
     required: dict[int, set[int]] = defaultdict(set)
     if courses:
         condition = Q()

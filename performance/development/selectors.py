@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 
 from performance import rules as perf_rules
@@ -29,7 +29,9 @@ def visible_plans(employees: QuerySet[Employee]) -> QuerySet[DevelopmentPlan]:
 
 def _actions_state(actions: list[PlanAction], user_id: int | None, today) -> None:
     """Annotate actions with percent, done, due state and their latest evidence (evidence must be prefetched)."""
-    progress = reads.course_progress([(user_id, a.course_id) for a in actions if a.course_id])
+    progress = reads.course_progress(
+        [(user_id, a.course_id) for a in actions if a.course_id], courses=[a.course for a in actions if a.course_id]
+    )
     for a in actions:
         evidence = list(a.evidence.all())
         a.latest_evidence = evidence[-1] if evidence else None
@@ -50,15 +52,29 @@ def _actions_state(actions: list[PlanAction], user_id: int | None, today) -> Non
         a.may_submit = a.kind != PlanAction.Kind.COURSE and not a.done and not a.awaiting_review
 
 
-def _next_assessment(plan: DevelopmentPlan) -> Assessment | None:
-    """The first assessment submitted after the one the plan was made from (a later period), with its ratings."""
+def _ratings_before_after(plan: DevelopmentPlan) -> tuple[list[StandardRating], Assessment | None, dict[str, int]]:
+    """The standard ratings of the assessment the plan was made from, the first assessment submitted after it
+    (a later period) and that one's ratings, in one query."""
     source = plan.source_assessment
-    qs = Assessment.objects.filter(employee_id=plan.employee_id, is_current=True, status__in=DONE)
+    later = Q(assessment__employee_id=plan.employee_id, assessment__is_current=True, assessment__status__in=DONE)
     if source is not None:
-        qs = qs.filter(period__end_date__gt=source.period.end_date)
+        condition = Q(assessment_id=source.pk) | (later & Q(assessment__period__end_date__gt=source.period.end_date))
     else:
-        qs = qs.filter(period__end_date__gte=plan.period.end_date)
-    return qs.select_related("period").prefetch_related("standard_ratings").order_by("period__end_date").first()
+        condition = later & Q(assessment__period__end_date__gte=plan.period.end_date)
+    before, first, after = [], None, {}
+    for rating in (
+        StandardRating.objects.filter(condition)
+        .select_related("assessment__period")
+        .order_by("assessment__period__end_date", "assessment_id", "id")
+    ):
+        if source is not None and rating.assessment_id == source.pk:
+            before.append(rating)
+            continue
+        if first is None:
+            first = rating.assessment
+        if rating.assessment_id == first.pk:
+            after[rating.standard_code] = rating.rating
+    return before, first, after
 
 
 def plan_detail(plan_id: int, plans: QuerySet[DevelopmentPlan]) -> DevelopmentPlan | None:
@@ -68,7 +84,6 @@ def plan_detail(plan_id: int, plans: QuerySet[DevelopmentPlan]) -> DevelopmentPl
             "employee", "employee__unit", "employee__supervisor", "period", "author", "source_assessment__period"
         )
         .prefetch_related(
-            Prefetch("source_assessment__standard_ratings", queryset=StandardRating.objects.all()),
             Prefetch(
                 "goals",
                 queryset=PlanGoal.objects.prefetch_related(
@@ -90,8 +105,7 @@ def plan_detail(plan_id: int, plans: QuerySet[DevelopmentPlan]) -> DevelopmentPl
     goals = list(plan.goals.all())
     actions = [a for g in goals for a in g.actions.all()]
     _actions_state(actions, plan.employee.user_id, today)
-    after = _next_assessment(plan)
-    after_ratings = {s.standard_code: s.rating for s in after.standard_ratings.all()} if after else {}
+    plan.source_ratings, after, after_ratings = _ratings_before_after(plan)
     for g in goals:
         g.action_list = list(g.actions.all())
         g.percent = rules.plan_percent([a.percent for a in g.action_list])
@@ -121,37 +135,47 @@ def plans_of(employee: Employee) -> list[DevelopmentPlan]:
     )
 
 
-def suggestions(employee: Employee, plan: DevelopmentPlan | None = None) -> dict:
-    """From the latest submitted assessment: each standard rated Di bawah ekspektasi with the published courses that
-    target it, and each competency rated 1–2 after coaching. Standards already in the plan are marked."""
-    source = plan.source_assessment if plan and plan.source_assessment_id else None
-    if source is None:
+def suggestions(employee: Employee, plan: DevelopmentPlan | None = None, catalogue=None) -> dict:
+    """From the latest submitted assessment (the plan's source, when it has one): each standard rated Di bawah
+    ekspektasi with the published courses that target it, and each competency rated 1–2 after coaching.
+    Standards already in the plan are marked. Pass a plan from `plan_detail` to reuse what it loaded."""
+    source = plan.source_assessment if plan is not None and plan.source_assessment_id else None
+    if source is not None:
+        ratings = getattr(plan, "source_ratings", None)
+        if ratings is None:
+            ratings = list(source.standard_ratings.all())
+        weak = [s for s in ratings if s.rating == perf_rules.Rating.DI_BAWAH]
+    else:
         source = (
             Assessment.objects.filter(employee=employee, is_current=True, status__in=DONE)
             .select_related("period")
             .order_by("-period__end_date", "-revision")
             .first()
         )
-    if source is None:
-        return {"assessment": None, "standards": [], "competencies": []}
-    weak = list(StandardRating.objects.filter(assessment=source, rating=perf_rules.Rating.DI_BAWAH).order_by("id"))
-    courses = reads.published_courses_for_standards([s.standard_code for s in weak])
-    in_plan = set(plan.goals.values_list("standard_code", flat=True)) if plan else set()
+        if source is None:
+            return {"assessment": None, "standards": [], "competencies": []}
+        weak = list(StandardRating.objects.filter(assessment=source, rating=perf_rules.Rating.DI_BAWAH).order_by("id"))
+    courses = reads.published_courses_for_standards([s.standard_code for s in weak], catalogue) if weak else {}
+    goals = getattr(plan, "goal_list", None) if plan is not None else None
+    if goals is None and plan is not None:
+        goals = list(plan.goals.all())
+    in_plan = {g.standard_code: {a.course_id for a in g.actions.all()} for g in goals or []}
     competencies = list(CompetencyRating.objects.filter(assessment=source, score__lte=2).order_by("score", "id"))
-    return {
-        "assessment": source,
-        "standards": [
+    rows = []
+    for s in weak:
+        offered = courses.get(s.standard_code, [])
+        taken = in_plan.get(s.standard_code)
+        rows.append(
             {
                 "code": s.standard_code,
                 "title": s.standard_title,
                 "rating_label": s.get_rating_display(),
-                "courses": courses.get(s.standard_code, []),
-                "in_plan": s.standard_code in in_plan,
+                "courses": offered,
+                "in_plan": taken is not None,
+                "complete": taken is not None and all(c.pk in taken for c in offered),
             }
-            for s in weak
-        ],
-        "competencies": competencies,
-    }
+        )
+    return {"assessment": source, "standards": rows, "competencies": competencies}
 
 
 def team_plan_summaries(employees: list[Employee], today=None) -> dict[int, dict]:

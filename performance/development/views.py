@@ -113,12 +113,12 @@ def plan(request, pk: int):
     may_write = plan.is_open and services.may_write_plan(request.user, plan.employee)
     context = {"plan": plan, "may_write": may_write, "staff": True}
     if may_write:
-        standards, values = reads.standards(), reads.core_values()
+        standards, values, catalogue = reads.standards(), reads.core_values(), reads.course_catalogue()
         context.update(
             {
-                "suggestions": selectors.suggestions(plan.employee, plan),
+                "suggestions": selectors.suggestions(plan.employee, plan, catalogue),
                 "goal_form": GoalForm(standards=standards, values=values),
-                "action_form": ActionForm(courses=reads.live_courses()),
+                "action_form": ActionForm(courses=catalogue),
                 "status_form": StatusForm(),
                 "review_form": ReviewForm(),
             }
