@@ -117,3 +117,16 @@ class AppreciationForm(forms.Form):
         label=_("Apresiasi"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     show_on_team = forms.BooleanField(label=_("Tampilkan juga di halaman tim"), required=False)
+
+
+class ObjectionForm(forms.Form):
+    reason = _text(_("Alasan keberatan"))
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Keputusan"),
+        choices=[("uphold", _("Pertahankan penilaian")), ("correction", _("Minta pejabat penilai mengoreksi"))],
+        widget=forms.RadioSelect,
+    )
+    note = _text(_("Pertimbangan"))

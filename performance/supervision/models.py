@@ -139,3 +139,42 @@ class Appreciation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee.full_name} · {self.value_name}"
+
+
+class AssessmentObjection(models.Model):
+    """An employee's objection (keberatan) to a submitted assessment, decided by the assessor's own supervisor
+    (atasan pejabat penilai): upheld, or a correction asked of the assessor (the existing revision flow)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Menunggu keputusan")
+        UPHELD = "upheld", _("Penilaian dipertahankan")
+        CORRECTION = "correction", _("Koreksi diminta")
+
+    assessment = models.ForeignKey(
+        "performance.Assessment", verbose_name=_("penilaian"), on_delete=models.CASCADE, related_name="objections"
+    )
+    employee = models.ForeignKey(
+        "performance.Employee", verbose_name=_("pegawai"), on_delete=models.PROTECT, related_name="+"
+    )
+    decider = models.ForeignKey(
+        "performance.Employee", verbose_name=_("atasan pejabat penilai"), on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField(_("alasan keberatan"), max_length=2000)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    decision_note = models.TextField(_("catatan keputusan"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(_("diajukan"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("keberatan atas penilaian")
+        verbose_name_plural = _("keberatan atas penilaian")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment"], name="supervision_one_objection_per_assessment"),
+            models.CheckConstraint(
+                condition=Q(status="pending") | Q(decided_at__isnull=False), name="supervision_objection_decided_time"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee.full_name} · {self.assessment_id}"

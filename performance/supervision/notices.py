@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 KINDS = {
     "supervision.dialogue_tomorrow": _("Dialog kinerja besok"),
     "supervision.appreciation": _("Apresiasi untuk Anda"),
+    "supervision.objection": _("Keberatan atas penilaian menunggu keputusan"),
+    "supervision.objection_decided": _("Keberatan atas penilaian diputuskan"),
 }
 
 
@@ -44,3 +46,41 @@ def appreciation(appreciation):
         link=reverse("performance:my_profile") + "#apresiasi",
         params={"giver": appreciation.giver_name, "value": appreciation.value_name},
     )
+
+
+def objection_to_decide(objection):
+    user = objection.decider.user
+    if user is None:
+        return None
+    return _send(
+        recipient=user,
+        kind="supervision.objection",
+        event_key=f"objection:{objection.pk}",
+        title=_("Keberatan atas penilaian %(name)s menunggu keputusan Anda"),
+        body=objection.reason,
+        link=reverse("supervision:objection", args=[objection.pk]),
+        params={"name": objection.employee.full_name},
+    )
+
+
+def objection_decided(objection):
+    sent = []
+    employee_user, assessor = objection.employee.user, objection.assessment.assessor
+    for user, link in (
+        (employee_user, reverse("performance:assessment", args=[objection.assessment_id])),
+        (assessor.user if assessor else None, reverse("performance:assessment", args=[objection.assessment_id])),
+    ):
+        if user is None:
+            continue
+        sent.append(
+            _send(
+                recipient=user,
+                kind="supervision.objection_decided",
+                event_key=f"objection-decided:{objection.pk}:{user.pk}",
+                title=_("Keberatan %(name)s diputuskan: %(decision)s"),
+                body=objection.decision_note,
+                link=link,
+                params={"name": objection.employee.full_name, "decision": str(objection.get_status_display())},
+            )
+        )
+    return sent

@@ -108,3 +108,15 @@ def team_appreciations(employee_ids: list[int], limit: int = 5) -> list[Apprecia
         .select_related("employee")
         .order_by("-created_at", "-pk")[:limit]
     )
+
+
+def objection_context(assessment, user) -> dict:
+    """What the assessment page shows of an objection: the objection itself, or whether the employee may object."""
+    from .models import AssessmentObjection
+
+    objection = AssessmentObjection.objects.filter(assessment=assessment).select_related("decider").first()
+    is_employee = assessment.employee.user_id == user.pk
+    may_object = (
+        objection is None and is_employee and assessment.is_current and assessment.status == assessment.Status.SUBMITTED
+    )
+    return {"objection": objection, "may_object": may_object, "assessment_pk": assessment.pk}

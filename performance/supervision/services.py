@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 
 from performance import rules as perf_rules
 from performance.access import can_assess, own_employee, visible_employees
-from performance.models import Employee
+from performance.models import Assessment, AssessmentAuditEntry, Employee
 from portal import dates
 from portal.roles import is_leadership
 
 from . import notices
-from .models import AgreedAction, Appreciation, Dialogue, MeetingDecision, TeamMeeting
+from .models import AgreedAction, Appreciation, AssessmentObjection, Dialogue, MeetingDecision, TeamMeeting
 
 
 @dataclass
@@ -271,3 +271,81 @@ def appreciation_give(
     item.save()
     notices.appreciation(item)
     return item
+
+
+# --- Objections to an assessment (keberatan) ----------------------------------------------------------------
+
+
+def objection_decider(assessment) -> Employee | None:
+    """The assessor's own supervisor (atasan pejabat penilai)."""
+    assessor = assessment.assessor
+    return assessor.supervisor if assessor and assessor.supervisor_id else None
+
+
+@transaction.atomic
+def objection_file(*, actor, assessment, reason: str) -> AssessmentObjection:
+    """The assessed employee objects to a submitted assessment, with a reason; it goes to the assessor's own
+    supervisor. Once per assessment (a second submit returns the first)."""
+    assessment = (
+        Assessment.objects.select_for_update()
+        .select_related("employee", "assessor__supervisor__user")
+        .get(pk=assessment.pk)
+    )
+    if assessment.employee.user_id != actor.pk:
+        raise PermissionDenied
+    existing = AssessmentObjection.objects.filter(assessment=assessment).first()
+    if existing is not None:
+        return existing
+    if assessment.status != Assessment.Status.SUBMITTED or not assessment.is_current:
+        raise ValidationError(
+            _("Keberatan hanya dapat diajukan atas penilaian yang sudah diserahkan dan belum Anda terima.")
+        )
+    if not reason.strip():
+        raise ValidationError({"reason": _("Tuliskan alasan keberatan Anda.")})
+    decider = objection_decider(assessment)
+    if decider is None:
+        raise ValidationError(_("Pejabat penilai Anda belum memiliki atasan di data kepegawaian; hubungi BKPSDM."))
+    objection = AssessmentObjection(
+        assessment=assessment, employee=assessment.employee, decider=decider, reason=reason.strip()
+    )
+    objection.full_clean(validate_constraints=False)
+    objection.save()
+    AssessmentAuditEntry.objects.create(
+        assessment=assessment,
+        actor=actor,
+        action="objection_filed",
+        changes={"keberatan": [None, objection.reason], "diputuskan_oleh": [None, decider.full_name]},
+    )
+    notices.objection_to_decide(objection)
+    return objection
+
+
+@transaction.atomic
+def objection_decide(*, actor, objection: AssessmentObjection, uphold: bool, note: str = "") -> AssessmentObjection:
+    """The assessor's supervisor upholds the assessment or asks the assessor for a correction (who then opens a
+    new revision through the existing correction flow). Decided once."""
+    objection = (
+        AssessmentObjection.objects.select_for_update()
+        .select_related("decider", "employee__user", "assessment__assessor__user")
+        .get(pk=objection.pk)
+    )
+    me = own_employee(actor)
+    if me is None or me.pk != objection.decider_id:
+        raise PermissionDenied
+    if objection.status != AssessmentObjection.Status.PENDING:
+        raise ValidationError(_("Keberatan ini sudah diputuskan."))
+    if not note.strip():
+        raise ValidationError({"note": _("Tuliskan pertimbangan keputusan Anda.")})
+    objection.status = AssessmentObjection.Status.UPHELD if uphold else AssessmentObjection.Status.CORRECTION
+    objection.decision_note = note.strip()
+    objection.decided_at = timezone.now()
+    objection.full_clean(validate_constraints=False)
+    objection.save(update_fields=["status", "decision_note", "decided_at"])
+    AssessmentAuditEntry.objects.create(
+        assessment=objection.assessment,
+        actor=actor,
+        action="objection_upheld" if uphold else "objection_correction",
+        changes={"keputusan_keberatan": [None, objection.decision_note]},
+    )
+    notices.objection_decided(objection)
+    return objection

@@ -12,6 +12,9 @@ urlpatterns = [
     path("tim/dialog/<int:pk>/", views.dialogue, name="dialogue"),
     path("tim/pertemuan/", views.meetings, name="meetings"),
     path("pertemuan/<int:pk>/", views.meeting, name="meeting"),
+    path("penilaian/<int:assessment_pk>/keberatan/", views.objection_file, name="objection_file"),
+    path("tim/keberatan/", views.objections, name="objections"),
+    path("tim/keberatan/<int:pk>/", views.objection, name="objection"),
     path("pegawai/saya/dialog/", views.my_dialogues, name="my_dialogues"),
     path("pegawai/saya/dialog/<int:pk>/", views.my_dialogue, name="my_dialogue"),
 ]

@@ -13,11 +13,12 @@ from django.views.decorators.http import require_POST
 
 from performance import selectors as perf_selectors
 from performance.access import can_assess, own_employee, visible_employees
+from performance.models import Assessment
 from portal.roles import staff_page
 
 from . import selectors, services
-from .forms import AppreciationForm, DialogueForm, MeetingForm, ResponseForm
-from .models import Dialogue
+from .forms import AppreciationForm, DecisionForm, DialogueForm, MeetingForm, ObjectionForm, ResponseForm
+from .models import AssessmentObjection, Dialogue
 
 
 def error_text(exc: ValidationError) -> str:
@@ -175,3 +176,76 @@ def appreciate(request, nip: str):
         else:
             messages.success(request, _("Apresiasi terkirim kepada %(name)s.") % {"name": employee.full_name})
     return redirect("performance:profile", nip=nip)
+
+
+# --- Objections -------------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def objection_file(request, assessment_pk: int):
+    """The employee's own "Saya keberatan" (not a staff page)."""
+    assessment = Assessment.objects.filter(employee__user=request.user, pk=assessment_pk).first()
+    if assessment is None:
+        raise Http404
+    form = ObjectionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Alasan keberatan terlalu panjang."))
+    else:
+        try:
+            services.objection_file(actor=request.user, assessment=assessment, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            messages.error(request, error_text(exc))
+        else:
+            messages.success(request, _("Keberatan Anda diteruskan kepada atasan pejabat penilai."))
+    return redirect("performance:assessment", pk=assessment_pk)
+
+
+@staff_page
+@login_required
+def objection(request, pk: int):
+    me = own_employee(request.user)
+    obj = (
+        AssessmentObjection.objects.filter(decider=me)
+        .select_related("employee", "assessment__period", "assessment__assessor", "decider")
+        .filter(pk=pk)
+        .first()
+        if me
+        else None
+    )
+    if obj is None:
+        raise Http404
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.objection_decide(
+                    actor=request.user,
+                    objection=obj,
+                    uphold=form.cleaned_data["decision"] == "uphold",
+                    note=form.cleaned_data["note"],
+                )
+            except ValidationError as exc:
+                messages.error(request, error_text(exc))
+            else:
+                messages.success(request, _("Keputusan tersimpan dan diberitahukan."))
+        else:
+            messages.error(request, _("Pilih keputusan."))
+        return redirect("supervision:objection", pk=pk)
+    return render(request, "supervision/objection.html", {"o": obj, "form": form})
+
+
+@staff_page
+@login_required
+def objections(request):
+    me = own_employee(request.user)
+    items = (
+        list(
+            AssessmentObjection.objects.filter(decider=me)
+            .select_related("employee", "assessment__period")
+            .order_by("status", "-created_at")[:50]
+        )
+        if me
+        else []
+    )
+    return render(request, "supervision/objections.html", {"items": items})
