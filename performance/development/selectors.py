@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.db import models
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 
@@ -237,3 +238,21 @@ def team_plan_summaries(employees: list[Employee], today=None) -> dict[int, dict
 
 def assignments_of(employee: Employee) -> list[CourseAssignment]:
     return list(CourseAssignment.objects.filter(employee=employee).select_related("course").order_by("due_date"))
+
+
+def profile_plan(employee: Employee, *, own: bool) -> DevelopmentPlan | None:
+    """The plan the profile shows: the open one, else the latest (the employee never sees a draft)."""
+    plans = DevelopmentPlan.objects.filter(employee=employee)
+    if own:
+        plans = plans.exclude(status=DevelopmentPlan.Status.DRAFT)
+    row = (
+        plans.order_by(
+            # open plans first, then the latest period
+            models.Case(models.When(status__in=OPEN_STATUSES, then=0), default=1),
+            "-period__end_date",
+            "-pk",
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return plan_detail(row, plans) if row else None

@@ -120,3 +120,20 @@ def objection_context(assessment, user) -> dict:
         objection is None and is_employee and assessment.is_current and assessment.status == assessment.Status.SUBMITTED
     )
     return {"objection": objection, "may_object": may_object, "assessment_pk": assessment.pk}
+
+
+def profile_sections(employee: Employee, user) -> dict:
+    """The profile's dialogue and appreciation sections (four queries)."""
+    from performance.access import can_assess
+
+    from .forms import AppreciationForm
+    from .services import may_appreciate
+
+    own = employee.user_id == user.pk
+    return {
+        "dialogues": dialogues_of(employee, limit=3),
+        "open_actions": open_actions_of(employee),
+        "appreciations": appreciations_of(employee),
+        "may_dialogue": not own and can_assess(user, employee),
+        "appreciation_form": AppreciationForm() if not own and may_appreciate(user, employee) else None,
+    }
