@@ -63,7 +63,7 @@ def demo_org(demo_users):
 def demo_content(demo_users):
     """The demo accounts plus the published demo content: standards, articles, campaign, the three courses."""
     from home import demo as home_demo
-    from learning import demo as learning_demo
+    from learning.devdata import demo as learning_demo
 
     home_demo.seed()
     learning_demo.seed()

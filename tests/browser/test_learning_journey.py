@@ -19,7 +19,7 @@ def demo(transactional_db):
 
     _ensure_root()
     from home import demo as home_demo
-    from learning import demo as learning_demo
+    from learning.devdata import demo as learning_demo
     from learning.models import Enrollment
     from portal import demo as portal_demo
 

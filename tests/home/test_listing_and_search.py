@@ -120,7 +120,7 @@ def test_demo_content_loads_twice_without_duplicates():
     from wagtail.models import Page, Revision, Workflow
 
     from home import demo as home_demo
-    from learning import demo as learning_demo
+    from learning.devdata import demo as learning_demo
     from learning.models import CoursePage, FinalAssessmentPage, ModulePage
     from portal import demo as portal_demo
 

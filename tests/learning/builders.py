@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from home import demo as home_demo
+from learning.devdata.scale_pages import build_course, ensure_course_index, question_raw
 from learning.models import CoursePage
 from learning.quiz import quiz_questions
-from learning.scale_pages import build_course, ensure_course_index, question_raw
 
 
 def three_questions():

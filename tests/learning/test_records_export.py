@@ -111,7 +111,7 @@ def test_hr_screen_runs_job_and_only_owner_downloads(completed, login, django_ca
 
 
 def test_export_dates_are_wit_dates(completed):
-    from learning.record_selectors import export_rows
+    from learning.selectors import export_rows
 
     a = completed[0]
     year = JPLedgerEntry.objects.get(user=a).year

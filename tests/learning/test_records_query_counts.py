@@ -7,8 +7,8 @@ from django.urls import reverse
 import pytest
 
 from learning import services
+from learning.devdata.scale import generate
 from learning.models import ModulePage
-from learning.scale import generate
 
 from .builders import make_course, right_answers, wrong_answers
 

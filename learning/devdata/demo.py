@@ -9,7 +9,7 @@ from django.db import transaction
 from home.models import HomePage, StandardPage
 from portal.devdata.pages import cover_image, ensure_child, items, p, stream, ul
 
-from .models import CompletionRule, CourseIndexPage, CourseLevel, CoursePage, FinalAssessmentPage, ModulePage
+from ..models import CompletionRule, CourseIndexPage, CourseLevel, CoursePage, FinalAssessmentPage, ModulePage
 
 
 # --- Question builders (ids are stable so re-seeding never changes a question's identity) -----------------

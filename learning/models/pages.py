@@ -1,6 +1,6 @@
 """Learning content as Wagtail pages: the catalogue, courses, their modules and final assessments.
 
-Learning records (enrollment, progress, attempts, certificates) live beside these and refer to the pages.
+Learning records (enrollment, progress, attempts, certificates) live beside these in `records.py`.
 """
 
 from django import forms
@@ -19,7 +19,8 @@ from wagtail.search import index
 from home.blocks import RICH_FEATURES, content_blocks
 from home.routing import TypedChildrenRouteMixin
 
-from .blocks import QuestionBlock
+from ..blocks import QuestionBlock
+from ..rules import ScorePolicy
 
 
 class CourseLevel(models.TextChoices):
@@ -31,11 +32,6 @@ class CourseLevel(models.TextChoices):
 class CompletionRule(models.TextChoices):
     MODULES = "modules", _("Semua modul wajib selesai")
     MODULES_AND_FINAL = "modules_and_final", _("Semua modul wajib selesai dan ujian akhir lulus")
-
-
-class ScorePolicy(models.TextChoices):
-    HIGHEST = "highest", _("Nilai tertinggi")
-    LATEST = "latest", _("Nilai terakhir")
 
 
 class CourseIndexPage(TypedChildrenRouteMixin, Page):
@@ -53,7 +49,7 @@ class CourseIndexPage(TypedChildrenRouteMixin, Page):
         verbose_name = _("katalog kursus")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import catalogue
+        from ..selectors.catalogue import catalogue
 
         context = super().get_context(request, *args, **kwargs)
         context.update(catalogue(self, request.GET))
@@ -139,7 +135,7 @@ class CoursePage(TypedChildrenRouteMixin, Page):
         return FinalAssessmentPage.objects.child_of(self).live().order_by("path").first()
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import course_outline
+        from ..selectors.catalogue import course_outline
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_outline(self))
@@ -250,7 +246,7 @@ class ModulePage(QuizMixin, Page):
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import module_context
+        from ..selectors.catalogue import module_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(module_context(self))
@@ -287,12 +283,8 @@ class FinalAssessmentPage(QuizMixin, Page):
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import module_context
+        from ..selectors.catalogue import module_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(module_context(self))
         return context
-
-
-# Learning records live in their own module; importing them here registers them with the app.
-from .records import *  # noqa: E402,F401,F403

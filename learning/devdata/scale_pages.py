@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from wagtail.models import Page
 
-from .models import CourseIndexPage, CoursePage, FinalAssessmentPage, ModulePage
+from ..models import CourseIndexPage, CoursePage, FinalAssessmentPage, ModulePage
 
 
 def question_raw(prompt: str, choices: list[tuple[str, bool]], *, kind: str = "single", explanation: str = "") -> dict:
