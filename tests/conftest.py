@@ -36,9 +36,9 @@ def _fresh_organisation_cache():
 @pytest.fixture
 def demo_site(db):
     """The site with its published HomePage at / (no other content: tests that need it seed it)."""
-    from home import demo
+    from tests.home.factories import site_home
 
-    return demo._ensure_home()
+    return site_home()
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ from ..models import (
     QuizAttempt,
 )
 from ..quiz import page_quiz_snapshot
-from .scale_pages import build_course, ensure_course_index, question_raw
+from .scale_pages import build_course, ensure_course_index, question_value
 
 SCALE_EMAIL_DOMAIN = "scale.walesi.test"
 SCALE_COURSES = 30
@@ -68,7 +68,7 @@ def build_scale_courses(out=None) -> list[CoursePage]:
             spec = {"title": f"Modul {m} kursus skala {i}", "slug": f"modul-{m}", "estimated_minutes": 15}
             if m in QUIZ_MODULES:
                 spec["questions"] = [
-                    question_raw(f"Soal {q} modul {m}?", [("Ya", True), ("Tidak", False), ("Ragu", False)])
+                    question_value(f"Soal {q} modul {m}?", [("Ya", True), ("Tidak", False), ("Ragu", False)])
                     for q in range(1, 4)
                 ]
                 spec["pass_mark"] = 70

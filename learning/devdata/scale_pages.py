@@ -1,40 +1,41 @@
-"""Builds course trees fast (raw StreamField JSON, one revision per page): used by tests, the demo and the
-scale data generator."""
+"""Builds course trees fast (one revision per page, or none): used by the scale data generator and the tests.
+
+StreamField JSON comes from `portal.streamfield`, like the demo content's.
+"""
 
 from __future__ import annotations
 
-import json
-import uuid
 from decimal import Decimal
 
 from wagtail.models import Page
 
-from ..models import CourseIndexPage, CoursePage, FinalAssessmentPage, ModulePage
+from portal import streamfield
+
+from ..models import CompletionRule, CourseIndexPage, CoursePage, FinalAssessmentPage, ModulePage
+from ..rules import QuestionKind, ScorePolicy
 
 
-def question_raw(prompt: str, choices: list[tuple[str, bool]], *, kind: str = "single", explanation: str = "") -> dict:
-    """A quiz question in StreamField's raw form: [(text, is_correct), ...]."""
-    return {
-        "type": "question",
-        "id": str(uuid.uuid4()),
-        "value": {
-            "kind": kind,
-            "prompt": prompt,
-            "choices": [
-                {
-                    "type": "item",
-                    "id": str(uuid.uuid4()),
-                    "value": {"text": text, "is_correct": ok, "feedback": ("Tepat." if ok else "Kurang tepat.")},
-                }
-                for text, ok in choices
-            ],
-            "explanation": explanation,
-        },
-    }
+def question_value(
+    prompt: str, choices: list[tuple], *, kind: str = QuestionKind.SINGLE, explanation: str = "", key: str | None = None
+) -> dict:
+    """A quiz question as a QuestionBlock value; choices are (text, is_correct) or (text, is_correct, feedback).
+
+    With a `key` the choice ids are stable (the demo); without, random (scale data, tests)."""
+    values = []
+    for choice in choices:
+        text, ok = choice[0], choice[1]
+        feedback = choice[2] if len(choice) > 2 else ("Tepat." if ok else "Kurang tepat.")
+        values.append({"text": text, "is_correct": ok, "feedback": feedback})
+    return {"kind": kind, "prompt": prompt, "choices": streamfield.items(key, values), "explanation": explanation}
 
 
-def body_raw(text: str) -> str:
-    return json.dumps([{"type": "paragraph", "id": str(uuid.uuid4()), "value": f"<p>{text}</p>"}])
+def questions_stream(questions: list[dict], key: str | None = None) -> str:
+    """The raw `questions` StreamField of a quiz from question values."""
+    return streamfield.stream(key, [("question", q) for q in questions])
+
+
+def body_stream(text: str, key: str | None = None) -> str:
+    return streamfield.stream(key, [("paragraph", streamfield.p(text))])
 
 
 def ensure_course_index(home: Page) -> CourseIndexPage:
@@ -53,12 +54,13 @@ def build_course(
     final: dict | None = None,
     jp: Decimal | str = "2",
     issues_certificate: bool = True,
-    completion_rule: str = "modules",
-    score_policy: str = "highest",
+    completion_rule: str = CompletionRule.MODULES,
+    score_policy: str = ScorePolicy.HIGHEST,
     summary: str = "",
     revisions: bool = True,
 ) -> CoursePage:
-    """A live course with its modules; a module dict has title and optionally questions, quiz options, is_required."""
+    """A live course with its modules; a module dict has title and optionally questions (question values), quiz
+    options, is_required; `final` likewise for the final assessment."""
     course = index.add_child(
         instance=CoursePage(
             title=title,
@@ -80,8 +82,8 @@ def build_course(
             instance=ModulePage(
                 title=spec.pop("title", f"Modul {i}"),
                 slug=spec.pop("slug", f"modul-{i}"),
-                body=body_raw(spec.pop("text", f"Isi modul {i}.")),
-                questions=json.dumps(questions),
+                body=body_stream(spec.pop("text", f"Isi modul {i}.")),
+                questions=questions_stream(questions),
                 **spec,
             )
         )
@@ -94,7 +96,7 @@ def build_course(
             instance=FinalAssessmentPage(
                 title=final.pop("title", "Ujian akhir"),
                 slug=final.pop("slug", "ujian-akhir"),
-                questions=json.dumps(questions),
+                questions=questions_stream(questions),
                 **final,
             )
         )

@@ -79,6 +79,14 @@ class CoursePage(TypedChildrenRouteMixin, Page):
     estimated_minutes = models.PositiveIntegerField(_("perkiraan durasi (menit)"), default=0)
     level = models.CharField(_("tingkat"), max_length=10, choices=CourseLevel.choices, default=CourseLevel.DASAR)
     is_mandatory = models.BooleanField(_("wajib"), default=False)
+    is_onboarding = models.BooleanField(
+        _("kursus orientasi"),
+        default=False,
+        help_text=_(
+            "Kursus orientasi bagi setiap ASN; statusnya tampil di profil dan ringkasan tim. "
+            "Bila lebih dari satu ditandai, yang pertama dalam katalog yang dipakai."
+        ),
+    )
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("gambar sampul"),
@@ -103,7 +111,7 @@ class CoursePage(TypedChildrenRouteMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("jp_credit"), FieldPanel("estimated_minutes")]),
-                FieldRowPanel([FieldPanel("level"), FieldPanel("is_mandatory")]),
+                FieldRowPanel([FieldPanel("level"), FieldPanel("is_mandatory"), FieldPanel("is_onboarding")]),
                 FieldPanel("issues_certificate"),
                 FieldPanel("completion_rule"),
                 FieldPanel("score_policy"),
@@ -116,6 +124,7 @@ class CoursePage(TypedChildrenRouteMixin, Page):
         index.SearchField("learning_objectives"),
         index.FilterField("level"),
         index.FilterField("is_mandatory"),
+        index.FilterField("is_onboarding"),
     ]
     parent_page_types = ["learning.CourseIndexPage"]
     subpage_types = ["learning.ModulePage", "learning.FinalAssessmentPage"]

@@ -14,8 +14,13 @@ from .records import (
     module_state,
     reminder_due_enrollments,
 )
+from .summary import LearningSummary, OnboardingStatus, learning_summaries, learning_summary
 
 __all__ = [
+    "LearningSummary",
+    "OnboardingStatus",
+    "learning_summaries",
+    "learning_summary",
     "attempt_for_user",
     "attempt_questions",
     "catalogue",

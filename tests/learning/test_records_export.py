@@ -13,7 +13,7 @@ from learning.models import JPLedgerEntry, ModulePage
 from portal import identity
 from portal.models import BackgroundJob
 
-from .builders import make_course, right_answers
+from .factories import make_course, right_answers
 
 pytestmark = pytest.mark.django_db
 
