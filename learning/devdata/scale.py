@@ -17,6 +17,7 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 
@@ -114,20 +115,22 @@ def _ensure_learners(n: int, out, started) -> list[int]:
     )
 
 
-def _run_builders(user_ids: list[int], seed: int, out, started) -> None:
+def run_scale_builders(user_ids: list[int], seed: int, out, started) -> None:
+    """Run every PORTAL_SCALE_BUILDERS entry. An entry whose top-level package is not there (an app this
+    deployment lacks) is skipped; a misspelt module or function inside a package that is there fails loudly."""
     for dotted in getattr(settings, "PORTAL_SCALE_BUILDERS", []):
         module_path, _, name = dotted.rpartition(".")
+        top = module_path.partition(".")[0]
         try:
             module = import_module(module_path)
         except ModuleNotFoundError as exc:
-            if exc.name and module_path.startswith(exc.name):
+            if exc.name == top:
                 _log(out, started, f"skipped {dotted} (not installed)")
                 continue
-            raise
+            raise ImproperlyConfigured(f"PORTAL_SCALE_BUILDERS: cannot import {module_path!r} ({exc})") from exc
         builder = getattr(module, name, None)
-        if builder is None:
-            _log(out, started, f"skipped {dotted} (no such function)")
-            continue
+        if not callable(builder):
+            raise ImproperlyConfigured(f"PORTAL_SCALE_BUILDERS: {module_path!r} has no function {name!r}")
         builder(user_ids, seed=seed)
         _log(out, started, f"ran {dotted}")
 
@@ -166,7 +169,7 @@ def generate(learners: int = 5000, *, seed: int = 2026, out=None) -> dict:
             _records_for(chunk, courses, modules_by_course, quiz_snapshots, rng, now, counts)
         if (chunk_start // 500) % 4 == 3 or chunk_start + 500 >= len(todo):
             _log(out, started, f"records for {min(chunk_start + 500, len(todo))}/{len(todo)} learners: {counts}")
-    _run_builders(user_ids, seed, out, started)
+    run_scale_builders(user_ids, seed, out, started)
     counts["learners"] = len(user_ids)
     counts["seconds"] = round(time.perf_counter() - started, 1)
     return counts

@@ -43,3 +43,16 @@ def test_bench_discovers_cases_and_parses_sizes(settings):
         learners = "small=10"
 
     assert _sizes(Args) == [("small", 10), ("default", 5000)]
+
+
+@pytest.mark.parametrize(
+    "dotted", ["learning.devdata.scael.build", "tests.learning.test_records_scale.no_such_builder"]
+)
+def test_misspelt_scale_builder_fails_loudly(demo_site, settings, dotted):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from learning.devdata.scale import run_scale_builders
+
+    settings.PORTAL_SCALE_BUILDERS = [dotted]
+    with pytest.raises(ImproperlyConfigured):
+        run_scale_builders([], 1, None, 0.0)
