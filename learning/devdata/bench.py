@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bench.cases import BenchCase, Request
 
-ONBOARDING = "standar-kinerja-asn-walesi"
+from .demo_records import ONBOARDING
 
 
 def _course(ctx):

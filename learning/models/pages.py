@@ -190,6 +190,9 @@ class QuizMixin(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.title
+
     @classmethod
     def quiz_edit_handler(cls, content_panels):
         return TabbedInterface(
@@ -213,6 +216,19 @@ class QuizMixin(models.Model):
     def questions_per_attempt(self) -> int:
         total = self.question_count
         return min(self.draw_count, total) if self.draw_count else total
+
+    def clean(self):
+        super().clean()
+        errors = self.clean_quiz()
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors.catalogue import module_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(module_context(self))  # the course and the neighbouring modules
+        return context
 
     def clean_quiz(self) -> dict:
         errors = {}
@@ -245,22 +261,6 @@ class ModulePage(QuizMixin, Page):
         verbose_name = _("modul")
         verbose_name_plural = _("modul")
 
-    def __str__(self):
-        return self.title
-
-    def clean(self):
-        super().clean()
-        errors = self.clean_quiz()
-        if errors:
-            raise ValidationError(errors)
-
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors.catalogue import module_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(module_context(self))
-        return context
-
 
 class FinalAssessmentPage(QuizMixin, Page):
     """The final assessment of a course (at most one per course)."""
@@ -277,23 +277,7 @@ class FinalAssessmentPage(QuizMixin, Page):
         verbose_name = _("ujian akhir")
         verbose_name_plural = _("ujian akhir")
 
-    def __str__(self):
-        return self.title
-
     @classmethod
     def can_create_at(cls, parent):
         # One final assessment per course.
         return super().can_create_at(parent) and not cls.objects.child_of(parent).exists()
-
-    def clean(self):
-        super().clean()
-        errors = self.clean_quiz()
-        if errors:
-            raise ValidationError(errors)
-
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors.catalogue import module_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(module_context(self))
-        return context
