@@ -83,7 +83,10 @@ def _members_queryset(base: QuerySet[Employee], period: PerformancePeriod | None
             output_field=IntegerField(),
         ),
         last_dialogue=Subquery(
-            Dialogue.objects.filter(employee=OuterRef("pk")).values("employee").annotate(m=Max("held_on")).values("m")[:1]
+            Dialogue.objects.filter(employee=OuterRef("pk"))
+            .values("employee")
+            .annotate(m=Max("held_on"))
+            .values("m")[:1]
         ),
         plan_id=Subquery(latest_plan.values("pk")[:1]),
         plan_status=Subquery(latest_plan.values("status")[:1]),

@@ -289,7 +289,7 @@ PORTAL_MINUTES_PER_JP = 45  # common practice; unconfirmed, so a setting
 PORTAL_DEMO_SEEDERS = [
     "portal.demo",
     "home.demo",
-    "learning.demo",
+    "learning.devdata.demo",
     "performance.demo",
     "performance.development.devdata.demo",
     "performance.supervision.devdata.demo",
@@ -331,7 +331,7 @@ PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit st
 PORTAL_SCALE_BUILDERS: list[str] = ["performance.scale.build_scale_org"]
 # Modules with a BENCH_CASES list that `python -m bench` runs besides its own.
 PORTAL_BENCH_MODULES: list[str] = [
-    "learning.bench",
+    "learning.devdata.bench",
     "performance.bench",
     "performance.development.devdata.bench",
     "performance.supervision.devdata.bench",
