@@ -67,6 +67,7 @@ class TeamRow:
     overdue: int = 0
     last_dialogue: dt.date | None = None
     appreciations: list = field(default_factory=list)
+    direct: bool = False
 
 
 def _members_queryset(base: QuerySet[Employee], period: PerformancePeriod | None) -> QuerySet[Employee]:
