@@ -338,3 +338,7 @@ def course_progress_for(pairs, courses=None) -> dict[tuple[int, int], dict]:
             "due_date": enrollment["due_date"],
         }
     return result
+
+
+#: Where an enrollment came from, for apps that enrol through `learning.services` (they never import the models).
+EnrollmentSource = Enrollment.Source

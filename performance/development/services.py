@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from learning.models import Enrollment
+from learning.selectors.summary import EnrollmentSource as Source
 from learning.services import enrollment_create
 from performance.access import can_assess, own_employee
 from performance.models import Assessment, Employee, PerformancePeriod, StandardRating
@@ -142,7 +142,7 @@ def _enroll_for_action(action: PlanAction, plan: DevelopmentPlan, assigned_by) -
     enrollment_create(
         user=user,
         course=action.course,
-        source=Enrollment.Source.PLAN,
+        source=Source.PLAN,
         due_date=action.due_date,
         assigned_by=assigned_by,
     )
@@ -389,7 +389,7 @@ def course_assign(
             enrollment = enrollment_create(
                 user=employee.user,
                 course=course,
-                source=Enrollment.Source.ASSIGNED,
+                source=Source.ASSIGNED,
                 due_date=due_date,
                 assigned_by=actor,
             )

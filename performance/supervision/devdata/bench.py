@@ -5,8 +5,23 @@ from __future__ import annotations
 import datetime as dt
 
 
+def supervisor_and_member(context) -> None:
+    """A supervisor of the scale organisation (or the demo one) with the Atasan role, and one of their reports."""
+    from django.contrib.auth.models import Group
+
+    from performance.models import Employee
+    from portal.roles import Role
+
+    if context.get("dev_supervisor"):
+        return
+    base = Employee.objects.filter(direct_reports__user__isnull=False, user__isnull=False).distinct().order_by("pk")
+    sup = base.filter(unit__code__startswith="SKL.").first() or base.first()
+    sup.user.groups.add(Group.objects.get(name=Role.ATASAN))
+    context["dev_supervisor"] = sup
+    context["dev_member"] = sup.direct_reports.filter(user__isnull=False).order_by("pk").first()
+
+
 def _dialogue(context):
-    from performance.development.devdata.bench import supervisor_and_member
     from performance.supervision import services
     from performance.supervision.models import Dialogue
     from portal import dates
