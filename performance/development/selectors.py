@@ -241,18 +241,31 @@ def assignments_of(employee: Employee) -> list[CourseAssignment]:
 
 
 def profile_plan(employee: Employee, *, own: bool) -> DevelopmentPlan | None:
-    """The plan the profile shows: the open one, else the latest (the employee never sees a draft)."""
+    """The plan the profile shows (the open one, else the latest; never a draft to the employee) with each goal's
+    "did it work", in three queries. Progress in percent lives on the plan page and the team view."""
     plans = DevelopmentPlan.objects.filter(employee=employee)
     if own:
         plans = plans.exclude(status=DevelopmentPlan.Status.DRAFT)
-    row = (
-        plans.order_by(
-            # open plans first, then the latest period
+    plan = (
+        plans.select_related("period", "source_assessment__period")
+        .prefetch_related("goals")
+        .order_by(
             models.Case(models.When(status__in=OPEN_STATUSES, then=0), default=1),
             "-period__end_date",
             "-pk",
         )
-        .values_list("pk", flat=True)
         .first()
     )
-    return plan_detail(row, plans) if row else None
+    if plan is None:
+        return None
+    plan.source_ratings, after, after_ratings = _ratings_before_after(plan)
+    plan.next_assessment = after
+    plan.goal_list = list(plan.goals.all())
+    for g in plan.goal_list:
+        g.baseline_label = _rating_label(g.baseline_rating)
+        g.after_rating = after_ratings.get(g.standard_code)
+        g.after_label = _rating_label(g.after_rating)
+        g.outcome = rules.outcome(g.baseline_rating, g.after_rating) if after else rules.Outcome.PENDING
+        g.outcome_label = rules.OUTCOME_LABELS[g.outcome]
+        g.outcome_tone = rules.OUTCOME_TONE[g.outcome]
+    return plan

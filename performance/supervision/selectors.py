@@ -123,7 +123,7 @@ def objection_context(assessment, user) -> dict:
 
 
 def profile_sections(employee: Employee, user) -> dict:
-    """The profile's dialogue and appreciation sections (four queries)."""
+    """The profile's dialogue and appreciation sections (three queries)."""
     from performance.access import can_assess
 
     from .forms import AppreciationForm
@@ -131,8 +131,10 @@ def profile_sections(employee: Employee, user) -> dict:
 
     own = employee.user_id == user.pk
     return {
-        "dialogues": dialogues_of(employee, limit=3),
-        "open_actions": open_actions_of(employee),
+        "dialogues": list(
+            Dialogue.objects.filter(employee=employee).only("id", "held_on", "topics", "responded_at")[:3]
+        ),
+        "open_actions": AgreedAction.objects.filter(dialogue__employee=employee, done_at__isnull=True).count(),
         "appreciations": appreciations_of(employee),
         "may_dialogue": not own and can_assess(user, employee),
         "appreciation_form": AppreciationForm() if not own and may_appreciate(user, employee) else None,
