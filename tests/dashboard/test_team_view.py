@@ -1,0 +1,110 @@
+"""The team view: what a supervisor sees per member, sorting and filtering without JavaScript, row actions, who
+may open it, and the same number of queries for 5 and 50 members."""
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+import pytest
+
+from performance.development import services
+from performance.supervision import services as sup_services
+from portal import dates
+from tests.performance.factories import employee
+
+pytestmark = pytest.mark.django_db
+
+
+def _add_members(team, n):
+    boss = team["employees"]["pegawai"].supervisor
+    User = get_user_model()
+    start = boss.direct_reports.count()
+    for i in range(start, start + n):
+        user = User.objects.create_user(email=f"anggota{i}@walesi.test", password="x")
+        member = employee(boss.unit, supervisor=boss, user=user, name=f"Anggota {i:03d}")
+        if i % 2:
+            sup_services.dialogue_record(
+                actor=team["users"]["atasan"],
+                employee=member,
+                data=sup_services.DialogueInput(held_on=dates.today() - dt.timedelta(days=3), topics=f"Topik {i}"),
+            )
+        if i % 3 == 0:
+            plan = services.plan_create(actor=team["users"]["atasan"], employee=member, period=team["periods"][-1])
+            goal = services.goal_add(actor=team["users"]["atasan"], plan=plan, standard_code="inovasi", target="Naik")
+            services.action_add(
+                actor=team["users"]["atasan"], goal=goal, kind="coaching", title="B", due_date=plan.period.end_date
+            )
+
+
+def _queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries), response.content.decode()
+
+
+def test_team_view_query_count_is_the_same_for_5_and_50_members(team, client):
+    client.force_login(team["users"]["atasan"])
+    url = reverse("dashboard:team")
+    _add_members(team, 5 - team["employees"]["pegawai"].supervisor.direct_reports.count())
+    few, _html = _queries(client, url)
+    _add_members(team, 45)
+    many, html = _queries(client, url)
+    assert team["employees"]["pegawai"].supervisor.direct_reports.count() == 50
+    assert few == many <= 15, (few, many)
+    assert html.count('class="card team-row"') == 50
+
+
+def test_team_view_shows_what_to_act_on_and_sorts_and_filters(team, client):
+    atasan = team["users"]["atasan"]
+    pegawai = team["employees"]["pegawai"]
+    plan = services.plan_create(actor=atasan, employee=pegawai, period=team["periods"][-1])
+    services.suggestion_apply(actor=atasan, plan=plan, standard_code="kualitas-pelayanan-publik")
+    services.plan_activate(actor=atasan, plan=plan)
+    sup_services.dialogue_record(
+        actor=atasan, employee=pegawai, data=sup_services.DialogueInput(held_on=dates.today(), topics="Loket")
+    )
+    sup_services.appreciation_give(
+        actor=atasan, employee=pegawai, value_code="kompeten", message="Sabar melayani", show_on_team=True
+    )
+    client.force_login(atasan)
+    html = client.get(reverse("dashboard:team")).content.decode()
+    row = html[html.index("Yosina Wenda") :]
+    row = row[: row.index("</li>")]
+    for text in (
+        "Orientasi",
+        "JP tahun ini",
+        "/ 20",
+        "Predikat terakhir",
+        "Aktif",
+        "Dialog terakhir",
+        "Sabar melayani",
+    ):
+        assert text in row, text
+    for url in (
+        reverse("development:member_plans", args=[pegawai.nip]),
+        reverse("supervision:member_dialogues", args=[pegawai.nip]),
+        reverse("dashboard:profile", args=[pegawai.nip]),
+        reverse("development:assign") + f"?nip={pegawai.nip}",
+    ):
+        assert url in row, url
+    with_plan = client.get(reverse("dashboard:team"), {"saring": "tanpa-rencana"}).content.decode()
+    assert "Yosina Wenda" not in with_plan and "Belum punya rencana aktif" in with_plan
+    by_dialogue = client.get(reverse("dashboard:team"), {"urut": "dialog"}).content.decode()
+    others = [e.full_name for e in pegawai.supervisor.direct_reports.exclude(pk=pegawai.pk)]
+    assert by_dialogue.index(others[0]) < by_dialogue.index("Yosina Wenda")  # never had a dialogue: first
+
+
+def test_who_opens_the_team_view(team, client):
+    url = reverse("dashboard:team")
+    for key, code in {"atasan": 200, "pimpinan": 200, "kasi.pmk": 200, "pegawai": 403, "pelatih": 403}.items():
+        client.force_login(team["users"][key])
+        assert client.get(url).status_code == code, key
+    client.force_login(team["users"]["kasi.pmk"])
+    assert "Yosina Wenda" not in client.get(url).content.decode()
+    client.force_login(team["users"]["pimpinan"])
+    assert "Yosina Wenda" in client.get(url, {"lingkup": "unit"}).content.decode()
