@@ -7,3 +7,13 @@ class DevelopmentConfig(AppConfig):
     name = "performance.development"
     label = "development"
     verbose_name = _("Pengembangan pegawai")
+
+    def ready(self):
+        from . import notices
+
+        try:
+            from portal.notifications.kinds import register_kind
+        except ImportError:  # PRE-MERGE: portal.notifications lands with issue 8
+            return
+        for kind, label in notices.KINDS.items():
+            register_kind(kind, label=label, email_default=True)

@@ -7,3 +7,21 @@ class SupervisionConfig(AppConfig):
     name = "performance.supervision"
     label = "supervision"
     verbose_name = _("Pembinaan pegawai")
+
+    def ready(self):
+        from performance.panels import register_assessment_panel
+
+        from . import notices
+        from .selectors import objection_context
+
+        register_assessment_panel(
+            "supervision.objection",
+            template="supervision/_objection.html",
+            context=lambda request, assessment: objection_context(assessment, request.user),
+        )
+        try:
+            from portal.notifications.kinds import register_kind
+        except ImportError:  # PRE-MERGE: portal.notifications lands with issue 8
+            return
+        for kind, label in notices.KINDS.items():
+            register_kind(kind, label=label, email_default=True)

@@ -1,0 +1,34 @@
+"""Sections that upper apps add to performance's own pages, registered in their `AppConfig.ready()`.
+
+The assessment page shows, for example, supervision's objection ("Saya keberatan") without performance importing
+supervision: a panel is a function `(request, assessment) -> dict | None` returning the context of its template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Panel:
+    template: str
+    context: Callable
+
+
+_assessment_panels: dict[str, Panel] = {}
+
+
+def register_assessment_panel(name: str, *, template: str, context: Callable) -> None:
+    """Add a section to the assessment page (idempotent per name)."""
+    _assessment_panels[name] = Panel(template=template, context=context)
+
+
+def assessment_panels(request, assessment) -> list[dict]:
+    """The registered sections for this assessment and viewer, as {"template", "context"} (None hides one)."""
+    result = []
+    for panel in _assessment_panels.values():
+        context = panel.context(request, assessment)
+        if context is not None:
+            result.append({"template": panel.template, "context": context})
+    return result
