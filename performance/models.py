@@ -334,6 +334,9 @@ class AssessmentAuditEntry(models.Model):
         "acknowledged": _("Diterima pegawai"),
         "correction_opened": _("Koreksi dibuka (revisi baru)"),
         "superseded": _("Digantikan revisi baru"),
+        "objection_filed": _("Keberatan diajukan pegawai"),
+        "objection_upheld": _("Keberatan diputuskan: penilaian dipertahankan"),
+        "objection_correction": _("Keberatan diputuskan: koreksi diminta"),
     }
 
     def __str__(self) -> str:

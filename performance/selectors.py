@@ -144,6 +144,9 @@ AUDIT_FIELD_LABELS = {
     "competencies": _("kompetensi"),
     "revisi_baru": _("revisi baru"),
     "sumber": _("sumber"),
+    "keberatan": _("alasan keberatan"),
+    "diputuskan_oleh": _("diputuskan oleh"),
+    "keputusan_keberatan": _("pertimbangan keputusan"),
 }
 
 

@@ -24,6 +24,7 @@ from . import rules, selectors, services
 from .access import can_assess, own_employee, visible_assessments, visible_employees
 from .forms import AcknowledgeForm, AssessmentForm, PeriodForm, PeriodStatusForm, RosterApplyForm, RosterUploadForm
 from .models import Assessment, Employee, PerformancePeriod, RosterUpload
+from .panels import assessment_panels
 from .roster import ALL_COLUMNS, REQUIRED_COLUMNS, file_digest, preview_file, sample_csv
 
 PREVIEW_LIMIT = 200
@@ -171,7 +172,10 @@ def assessment_detail(request, pk: int):
         "ack_form": AcknowledgeForm(),
         "berakhlak": [name for code, name in rules.BERAKHLAK_VALUES if code in (assessment.berakhlak or [])],
         "audit": selectors.audit_rows(assessment),
+        "panels": assessment_panels(request, assessment),
     }
+    if any(p["context"].get("objection") for p in context["panels"] if p["template"].startswith("supervision/")):
+        context["can_acknowledge"] = False  # an objection awaits its decision
     return render(request, "performance/assessment.html", context)
 
 

@@ -26,7 +26,12 @@ def test_objection_goes_to_the_assessors_supervisor_who_decides_once(team, clien
     with pytest.raises(PermissionDenied):
         services.objection_file(actor=team["users"]["pegawai2"], assessment=a, reason="Tidak adil")
     client.force_login(me)
+    page = client.get(reverse("performance:assessment", args=[a.pk])).content.decode()
+    assert "Saya keberatan" in page and "Saya terima penilaian ini" in page
     client.post(reverse("supervision:objection_file", args=[a.pk]), {"reason": "Antrean karena jaringan putus."})
+    page = client.get(reverse("performance:assessment", args=[a.pk])).content.decode()
+    assert "Menunggu keputusan" in page and "Saya terima penilaian ini" not in page
+    assert "Keberatan diajukan pegawai" in page  # in the audit trail
     client.post(reverse("supervision:objection_file", args=[a.pk]), {"reason": "Lagi"})  # double click
     objection = AssessmentObjection.objects.get()
     kepala = team["employees"]["kepala"]  # atasan's supervisor: the atasan pejabat penilai
