@@ -7,14 +7,14 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import ArticleIndexPage, ArticleKind, ArticlePage, Campaign, CoreValue, StandardIndexPage, StandardPage
+from .models import Announcement, ArticleIndexPage, ArticleKind, ArticlePage, CoreValue, StandardIndexPage, StandardPage
 
 
-def current_campaign(today=None) -> Campaign | None:
-    """The campaign running today (WIT); the most recently started one when several overlap."""
+def current_announcement(today=None) -> Announcement | None:
+    """The announcement running today (WIT); the most recently started one when several overlap."""
     today = today or timezone.localdate()
     return (
-        Campaign.objects.filter(start_date__lte=today, end_date__gte=today)
+        Announcement.objects.filter(start_date__lte=today, end_date__gte=today)
         .select_related("link_page")
         .order_by("-start_date", "-pk")
         .first()

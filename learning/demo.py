@@ -1045,7 +1045,7 @@ def seed(stdout=None) -> CourseIndexPage:
     """The catalogue and the three demo courses with modules, knowledge checks and a final assessment."""
     home = HomePage.objects.first()
     if home is None:
-        from home.demo import seed as seed_home
+        from home.devdata.demo import seed as seed_home
 
         home = seed_home()
     catalogue, _ = ensure_child(

@@ -48,7 +48,7 @@ def _log(out: Callable[[str], None] | None, started: float, message: str) -> Non
 
 def build_scale_courses(out=None) -> list[CoursePage]:
     """The 30 scale courses (created once, found again on later runs)."""
-    from home import demo as home_demo
+    from home.devdata import demo as home_demo
 
     existing = list(CoursePage.objects.filter(slug__startswith="skala-").order_by("path"))
     if len(existing) >= SCALE_COURSES:

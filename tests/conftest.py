@@ -36,9 +36,9 @@ def _fresh_organisation_cache():
 @pytest.fixture
 def demo_site(db):
     """The site with its published HomePage at / (no other content: tests that need it seed it)."""
-    from home import demo
+    from home.devdata import demo
 
-    return demo._ensure_home()
+    return demo.ensure_site()
 
 
 @pytest.fixture
@@ -61,8 +61,8 @@ def demo_org(demo_users):
 
 @pytest.fixture
 def demo_content(demo_users):
-    """The demo accounts plus the published demo content: standards, articles, campaign, the three courses."""
-    from home import demo as home_demo
+    """The demo accounts plus the published demo content: standards, articles, announcement, the three courses."""
+    from home.devdata import demo as home_demo
     from learning import demo as learning_demo
 
     home_demo.seed()

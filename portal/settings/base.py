@@ -284,7 +284,7 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 PORTAL_MIN_JP_PER_YEAR = 20  # PP 11/2017 art. 203(4) as amended: at least 20 JP a year for a PNS
 PORTAL_MINUTES_PER_JP = 45  # common practice; unconfirmed, so a setting
 # Modules whose seed(stdout) builds demo data, in dependency order; each app adds its own.
-PORTAL_DEMO_SEEDERS = ["portal.demo", "home.demo", "learning.demo", "performance.demo"]
+PORTAL_DEMO_SEEDERS = ["portal.demo", "home.devdata.demo", "learning.demo", "performance.demo"]
 
 LOGGING = {
     "version": 1,

@@ -18,7 +18,7 @@ def demo(transactional_db):
     from tests.learning.builders import _ensure_root
 
     _ensure_root()
-    from home import demo as home_demo
+    from home.devdata import demo as home_demo
     from learning import demo as learning_demo
     from learning.models import Enrollment
     from portal import demo as portal_demo

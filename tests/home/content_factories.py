@@ -14,9 +14,9 @@ _seq = itertools.count(1)
 
 def site_home():
     """The HomePage at the site root (created like the demo does)."""
-    from home.demo import _ensure_home
+    from home.devdata.demo import ensure_site
 
-    return _ensure_home()
+    return ensure_site()
 
 
 def add_page(parent, page, *, publish=True):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from home import demo as home_demo
+from home.devdata import demo as home_demo
 from learning.models import CoursePage
 from learning.quiz import quiz_questions
 from learning.scale_pages import build_course, ensure_course_index, question_raw
