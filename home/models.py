@@ -164,7 +164,6 @@ class StandardIndexPage(TypedChildrenRouteMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.StandardPage"]
-    routable_child_models = ("home.StandardPage",)
     max_count = 1
 
     class Meta:
@@ -258,7 +257,6 @@ class ArticleIndexPage(TypedChildrenRouteMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.ArticlePage"]
-    routable_child_models = ("home.ArticlePage",)
     max_count = 1
 
     class Meta:
