@@ -12,7 +12,6 @@ import random
 import time
 from collections.abc import Callable
 from decimal import Decimal
-from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -112,20 +111,10 @@ def _ensure_learners(n: int, out, started) -> list[int]:
 
 
 def _run_builders(user_ids: list[int], seed: int, out, started) -> None:
+    from portal.devdata.loading import setting_callable
+
     for dotted in getattr(settings, "PORTAL_SCALE_BUILDERS", []):
-        module_path, _, name = dotted.rpartition(".")
-        try:
-            module = import_module(module_path)
-        except ModuleNotFoundError as exc:
-            if exc.name and module_path.startswith(exc.name):
-                _log(out, started, f"skipped {dotted} (not installed)")
-                continue
-            raise
-        builder = getattr(module, name, None)
-        if builder is None:
-            _log(out, started, f"skipped {dotted} (no such function)")
-            continue
-        builder(user_ids, seed=seed)
+        setting_callable(dotted, setting="PORTAL_SCALE_BUILDERS")(user_ids, seed=seed)
         _log(out, started, f"ran {dotted}")
 
 
