@@ -85,3 +85,16 @@ def test_seed_demo_prints_the_accounts_and_one_summary_line(settings, caplog):
     assert lines[1].startswith("Demo accounts (password for all: Walesi-Demo-2026)")
     assert len(lines) == 2 + 6 and "admin@walesi.test" in lines[-1]
     assert not [r for r in caplog.records if r.name.startswith("wagtail") and r.levelno < logging.WARNING]
+
+
+@pytest.mark.django_db
+def test_user_factory_builds_users_of_a_role_who_can_log_in(client):
+    from portal.roles import Role, has_role
+
+    from .factories import UserFactory
+
+    first, second = UserFactory(roles=[Role.PELATIH]), UserFactory()
+    assert first.email != second.email
+    assert has_role(first, Role.PELATIH) and not has_role(second, Role.PELATIH)
+    assert first.emailaddress_set.get().verified
+    assert client.login(email=first.email, password="Walesi-Demo-2026")
