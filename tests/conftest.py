@@ -63,9 +63,9 @@ def _fresh_organisation_cache(_redis_cache_when_marked):
 @pytest.fixture
 def demo_site(db):
     """The site with its published HomePage at / (no other content: tests that need it seed it)."""
-    from home.devdata import demo
+    from tests.home.factories import site_home
 
-    return demo.ensure_site()
+    return site_home()
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def demo_org(demo_users):
 def demo_content(demo_users):
     """The demo accounts plus the published demo content: standards, articles, announcement, the three courses."""
     from home.devdata import demo as home_demo
-    from learning import demo as learning_demo
+    from learning.devdata import demo as learning_demo
 
     home_demo.seed()
     learning_demo.seed()

@@ -297,7 +297,7 @@ PORTAL_MIN_JP_PER_YEAR = 20  # PP 11/2017 art. 203(4) as amended: at least 20 JP
 PORTAL_MINUTES_PER_JP = 45  # common practice; unconfirmed, so a setting
 # Modules whose seed(stdout=None) builds demo data, in dependency order; each app adds its own. A seeder reports
 # what it holds through counts() -> {label: number} for seed_demo's summary line; a misspelt entry is an error.
-PORTAL_DEMO_SEEDERS = ["portal.demo", "home.devdata.demo", "learning.demo", "performance.demo"]
+PORTAL_DEMO_SEEDERS = ["portal.demo", "home.devdata.demo", "learning.devdata.demo", "performance.demo"]
 
 LOGGING = {
     "version": 1,
@@ -316,4 +316,4 @@ PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit st
 # an error (portal/devdata/loading.py).
 PORTAL_SCALE_BUILDERS: list[str] = ["performance.scale.build_scale_org"]
 # Modules with a BENCH_CASES list that `python -m bench` runs besides its own; a misspelt one is an error.
-PORTAL_BENCH_MODULES: list[str] = ["learning.bench", "performance.bench"]
+PORTAL_BENCH_MODULES: list[str] = ["learning.devdata.bench", "performance.bench"]

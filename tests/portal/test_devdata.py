@@ -50,8 +50,8 @@ def test_a_bench_module_without_cases_or_misspelt_is_an_error(settings):
 
     with pytest.raises(ImproperlyConfigured, match="defines no BENCH_CASES"):
         setting_attribute("portal.demo", "BENCH_CASES", setting="PORTAL_BENCH_MODULES")
-    settings.PORTAL_BENCH_MODULES = ["learning.bench", "learning.bnech"]
-    with pytest.raises(ImproperlyConfigured, match="PORTAL_BENCH_MODULES names 'learning.bnech'"):
+    settings.PORTAL_BENCH_MODULES = ["learning.devdata.bench", "learning.devdata.bnech"]
+    with pytest.raises(ImproperlyConfigured, match="PORTAL_BENCH_MODULES names 'learning.devdata.bnech'"):
         load_cases()
 
 
