@@ -10,7 +10,7 @@ from django.db import transaction
 from home.models import HomePage, StandardPage
 from portal.devdata.pages import cover_image, ensure_child, p
 
-from ..models import CourseIndexPage, CoursePage, FinalAssessmentPage, ModulePage
+from ..models import Certificate, CourseIndexPage, CoursePage, Enrollment, FinalAssessmentPage, ModulePage
 from .course_text import CourseText, load_courses
 
 CATALOGUE_INTRO = p(
@@ -76,6 +76,16 @@ def seed_course(catalogue: CourseIndexPage, spec: CourseText, standards: dict[st
             **FINAL_QUIZ_RULES,
         )
     return course
+
+
+def counts() -> dict[str, int]:
+    """What the demo holds, for seed_demo's summary line."""
+    return {
+        "courses": CoursePage.objects.count(),
+        "modules": ModulePage.objects.count(),
+        "enrollments": Enrollment.objects.count(),
+        "certificates": Certificate.objects.count(),
+    }
 
 
 @transaction.atomic

@@ -87,6 +87,13 @@ def test_seed_demo_prints_the_accounts_and_one_summary_line(settings, caplog):
     assert not [r for r in caplog.records if r.name.startswith("wagtail") and r.levelno < logging.WARNING]
 
 
+def test_every_demo_seeder_reports_counts(settings):
+    for path in settings.PORTAL_DEMO_SEEDERS:
+        if path.startswith("performance."):
+            continue  # performance's seeder is being moved to performance/devdata/ (branch perf); it adds counts()
+        assert callable(setting_callable(f"{path}.counts", setting="PORTAL_DEMO_SEEDERS")), path
+
+
 @pytest.mark.django_db
 def test_user_factory_builds_users_of_a_role_who_can_log_in(client):
     from portal.roles import Role, has_role
