@@ -15,7 +15,7 @@ COURSE = "Pelayanan Publik yang Ramah dan Informatif"
 
 @pytest.fixture
 def demo(transactional_db):
-    from home import demo as home_demo
+    from home.devdata import demo as home_demo
     from learning.devdata import demo as learning_demo
     from performance import demo as performance_demo
     from portal import demo as portal_demo
