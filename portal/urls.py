@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from performance.dashboard import team_page
+
 from . import views
 
 handler403 = "portal.views.permission_denied"
@@ -23,6 +25,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("learning.urls")),
+    # PRE-MERGE: the team view moves into performance/dashboard's urls when that app lands.
+    path("tim/", team_page.team),
     path("", include("performance.development.urls")),
     path("", include("performance.supervision.urls")),
     path("", include("performance.urls")),

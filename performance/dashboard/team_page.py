@@ -10,6 +10,9 @@ from portal.roles import Role, is_leadership, role_required
 
 from . import team_view
 
+#: PRE-MERGE: becomes "dashboard/team.html" when the dashboard app lands.
+TEMPLATE = "performance/team.html"
+
 
 @role_required(Role.ATASAN, Role.PIMPINAN)
 def team(request):
@@ -28,7 +31,7 @@ def team(request):
     shown = team_view.sort_and_filter(rows, sort=sort, what=what)
     return render(
         request,
-        "dashboard/team.html",
+        TEMPLATE,
         {
             "rows": shown,
             "all_count": len(rows),

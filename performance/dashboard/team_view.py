@@ -18,7 +18,7 @@ from performance.development import reads as development_reads
 from performance.development import rules as development_rules
 from performance.development.models import DevelopmentPlan, PlanAction
 from performance.models import Assessment, Employee, PerformancePeriod
-from performance.selectors import DONE, predikat_label
+from performance.selectors import DONE
 from performance.supervision.models import Appreciation, Dialogue
 from portal import dates
 
@@ -43,6 +43,10 @@ FILTERS = {
 }
 DIALOGUE_STALE_DAYS = 90
 OPEN = (DevelopmentPlan.Status.DRAFT, DevelopmentPlan.Status.ACTIVE)
+
+
+def predikat_label(value) -> str:
+    return str(rules.PREDIKAT_LABELS[rules.Predikat(value)]) if value else ""
 
 
 @dataclass(frozen=True)
