@@ -1,0 +1,19 @@
+"""Writes of the project's own records (the User)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+
+@transaction.atomic
+def user_language_set(*, user, language: str) -> None:
+    """Remember the interface language a person chose: their mails and notices are written in it."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError(_("Bahasa tidak dikenal."))
+    if user.language == language:
+        return
+    user.language = type(user)._meta.get_field("language").clean(language, user)
+    type(user).objects.filter(pk=user.pk).update(language=language)
