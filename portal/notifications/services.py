@@ -58,15 +58,17 @@ def _clean_link(link) -> str:
     return link
 
 
-@transaction.atomic
 def notify(*, recipient, kind: str, event_key: str, title, body="", link="", params: dict | None = None):
     """Give `recipient` a notice about one event, once per `event_key`; the mail follows after commit.
 
     Call it inside the transaction of the write that caused the event. A second call with the same key (also a
     concurrent one) changes nothing and returns None, without breaking the caller's transaction.
     """
+    from portal.tasks import enqueue_on_commit
+
     from .tasks import send_notification_email
 
+    # Checked before touching the database: a wrong call raises without spoiling the caller's transaction.
     kinds.get_kind(kind)  # an unregistered kind raises UnknownKind
     if not event_key:
         raise ValueError("notify() needs an event_key")
@@ -86,18 +88,17 @@ def notify(*, recipient, kind: str, event_key: str, title, body="", link="", par
     )
     # The recipient exists and the unique key is the database's to decide (concurrency): no extra queries here.
     notification.full_clean(exclude=["recipient"], validate_unique=False, validate_constraints=False)
-    try:
-        with transaction.atomic():  # a savepoint: a duplicate key rolls back only this insert
-            notification.save(force_insert=True)
-    except IntegrityError:
-        if not Notification.objects.filter(event_key=notification.event_key).exists():
-            raise  # not the duplicate key: a real error
-        return None
-    selectors.unread_count_forget(recipient)
-    transaction.on_commit(lambda: selectors.unread_count_forget(recipient))
-    from portal.tasks import enqueue_on_commit
-
-    enqueue_on_commit(send_notification_email, notification.pk)
+    with transaction.atomic(savepoint=False):  # joins the writer's transaction; only the insert gets a savepoint
+        try:
+            with transaction.atomic():  # a duplicate key rolls back this insert only
+                notification.save(force_insert=True)
+        except IntegrityError:
+            if not Notification.objects.filter(event_key=notification.event_key).exists():
+                raise  # not the duplicate key: a real error
+            return None
+        selectors.unread_count_forget(recipient)
+        transaction.on_commit(lambda: selectors.unread_count_forget(recipient))
+        enqueue_on_commit(send_notification_email, notification.pk)
     return notification
 
 
