@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -15,5 +16,6 @@ def user_language_set(*, user, language: str) -> None:
         raise ValidationError(_("Bahasa tidak dikenal."))
     if user.language == language:
         return
-    user.language = type(user)._meta.get_field("language").clean(language, user)
-    type(user).objects.filter(pk=user.pk).update(language=language)
+    User = get_user_model()
+    user.language = User._meta.get_field("language").clean(language, user)
+    User.objects.filter(pk=user.pk).update(language=language)
