@@ -209,3 +209,11 @@ def test_role_matrix_own_inbox_yes_anyone_elses_notice_404(demo_users, login, wh
         else:
             assert f"Untuk {name}<" not in html
             assert client.get(f"/notifikasi/{notice.pk}/").status_code == 404
+
+
+def test_support_can_read_notices_in_the_django_admin(client, demo_users, person):
+    NotificationFactory(recipient=person, title="Untuk dukungan")
+    client.force_login(demo_users["admin@walesi.test"])
+    html = client.get("/django-admin/notifications/notification/").content.decode()
+    assert "Untuk dukungan" in html
+    assert client.get("/django-admin/notifications/notification/add/").status_code == 403
