@@ -9,11 +9,9 @@ class DevelopmentConfig(AppConfig):
     verbose_name = _("Pengembangan pegawai")
 
     def ready(self):
+        from portal.notifications.kinds import register_kind
+
         from . import notices
 
-        try:
-            from portal.notifications.kinds import register_kind
-        except ImportError:  # PRE-MERGE: portal.notifications lands with issue 8
-            return
         for kind, label in notices.KINDS.items():
             register_kind(kind, label=label, email_default=True)

@@ -19,9 +19,7 @@ class SupervisionConfig(AppConfig):
             template="supervision/_objection.html",
             context=lambda request, assessment: objection_context(assessment, request.user),
         )
-        try:
-            from portal.notifications.kinds import register_kind
-        except ImportError:  # PRE-MERGE: portal.notifications lands with issue 8
-            return
+        from portal.notifications.kinds import register_kind
+
         for kind, label in notices.KINDS.items():
             register_kind(kind, label=label, email_default=True)

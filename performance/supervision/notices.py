@@ -14,10 +14,8 @@ KINDS = {
 
 
 def _send(**kwargs):
-    try:  # PRE-MERGE: portal.notifications lands with issue 8; this guard goes when it does
-        from portal.notifications.services import notify
-    except ImportError:
-        return None
+    from portal.notifications.services import notify
+
     return notify(**kwargs)
 
 

@@ -85,7 +85,6 @@ def test_employee_responds_once_and_others_get_404(team, client):
 
 
 def test_dialogue_tomorrow_notice_is_sent_once_even_when_the_task_runs_twice(team):
-    pytest.importorskip("portal.notifications.services")
     from portal.notifications.models import Notification
 
     _dialogue(team)
