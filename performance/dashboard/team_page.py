@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
-from performance.access import leadership_unit_ids, own_employee
+from performance.access import leadership_unit_ids
 from performance.selectors import open_period
 from portal.roles import Role, is_leadership, role_required
 
@@ -24,9 +24,9 @@ def team(request):
     else:
         base, limit = team_view.direct_reports_of_user(request.user), None
     rows = team_view.team_rows(base, period, limit=limit)
-    me = own_employee(request.user) if rows else None  # for the row actions; cached on the user
-    for row in rows:
-        row.direct = me is not None and row.employee.supervisor_id == me.pk
+    for row in rows:  # row actions only for direct reports (the supervisor came with the row)
+        supervisor = row.employee.supervisor
+        row.direct = supervisor is not None and supervisor.user_id == request.user.pk
     sort, what = request.GET.get("urut", "nama"), request.GET.get("saring", "")
     shown = team_view.sort_and_filter(rows, sort=sort, what=what)
     return render(

@@ -80,7 +80,7 @@ def _members_queryset(base: QuerySet[Employee], period: PerformancePeriod | None
         "-period__end_date",
         "-pk",
     )
-    members = base.select_related("unit").annotate(
+    members = base.select_related("unit", "supervisor").annotate(
         latest_predikat=Subquery(
             Assessment.objects.filter(employee=OuterRef("pk"), status__in=DONE)
             .order_by("-period__end_date", "-revision")
