@@ -32,3 +32,20 @@ def assessment_panels(request, assessment) -> list[dict]:
         if context is not None:
             result.append({"template": panel.template, "context": context})
     return result
+
+
+_profile_panels: dict[str, Panel] = {}
+
+
+def register_profile_panel(name: str, *, template: str, context: Callable) -> None:
+    """Add a section to the profile page: `context(request, employee) -> dict | None`."""
+    _profile_panels[name] = Panel(template=template, context=context)
+
+
+def profile_panels(request, employee) -> list[dict]:
+    result = []
+    for panel in _profile_panels.values():
+        context = panel.context(request, employee)
+        if context is not None:
+            result.append({"template": panel.template, "context": context})
+    return result

@@ -24,7 +24,7 @@ from . import rules, selectors, services
 from .access import can_assess, own_employee, visible_assessments, visible_employees
 from .forms import AcknowledgeForm, AssessmentForm, PeriodForm, PeriodStatusForm, RosterApplyForm, RosterUploadForm
 from .models import Assessment, Employee, PerformancePeriod, RosterUpload
-from .panels import assessment_panels
+from .panels import assessment_panels, profile_panels
 from .roster import ALL_COLUMNS, REQUIRED_COLUMNS, file_digest, preview_file, sample_csv
 
 PREVIEW_LIMIT = 200
@@ -77,6 +77,7 @@ def _render_profile(request, employee: Employee):
         # the other way round). A record without an account has no learning history.
         "learning": learner_dashboard(employee.user_id) if employee.user_id else None,
     }
+    context["panels"] = profile_panels(request, employee)
     return render(request, "performance/profile.html", context)
 
 

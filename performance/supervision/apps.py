@@ -9,7 +9,7 @@ class SupervisionConfig(AppConfig):
     verbose_name = _("Pembinaan pegawai")
 
     def ready(self):
-        from performance.panels import register_assessment_panel
+        from performance.panels import register_assessment_panel, register_profile_panel
 
         from . import notices
         from .selectors import objection_context
@@ -18,6 +18,21 @@ class SupervisionConfig(AppConfig):
             "supervision.objection",
             template="supervision/_objection.html",
             context=lambda request, assessment: objection_context(assessment, request.user),
+        )
+
+        def supervision_section(request, employee):
+            from .selectors import profile_sections
+
+            return {
+                "supervision": profile_sections(employee, request.user),
+                "own": employee.user_id == request.user.pk,
+                "employee": employee,
+            }
+
+        register_profile_panel(
+            "supervision.profile",
+            template="supervision/includes/profile_supervision.html",
+            context=supervision_section,
         )
         from portal.notifications.kinds import register_kind
 
