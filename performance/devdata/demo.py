@@ -10,8 +10,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from . import rules
-from .models import (
+from home.selectors import core_value_choices, standard_choices
+
+from .. import rules
+from ..models import (
     Assessment,
     AssessmentAuditEntry,
     Employee,
@@ -374,6 +376,9 @@ def seed(stdout=None) -> dict:
         )
         periods.append(period)
 
+    # The published standards and BerAKHLAK values (home's seeder runs first); assessments refer to them by code.
+    standards = standard_choices()
+    value_codes = [code for code, _name in core_value_choices()]
     created = 0
     done = set(Assessment.objects.filter(period__in=periods[:2]).values_list("employee_id", "period_id"))
     for period in periods[:2]:
@@ -392,7 +397,7 @@ def seed(stdout=None) -> dict:
                 hasil_kerja=hasil,
                 perilaku_kerja=perilaku,
                 predikat=int(rules.predikat(hasil, perilaku)),
-                berakhlak=[c for c, _n in rules.BERAKHLAK_VALUES if _pick(employee.nip + c, 3)],
+                berakhlak=[c for c in value_codes if _pick(employee.nip + c, 3)],
                 summary="Target layanan triwulan tercapai; pertahankan ketepatan waktu.",
                 submitted_at=submitted,
                 acknowledged_at=submitted + dt.timedelta(days=3) if acknowledged else None,
@@ -406,10 +411,10 @@ def seed(stdout=None) -> dict:
                         assessment=a,
                         standard_code=code,
                         standard_title=title,
-                        rating=[hasil, perilaku, 2][i],
+                        rating=[hasil, perilaku, 2][i % 3],
                         evidence="Catatan kehadiran dan laporan kegiatan." if i == 0 else "",
                     )
-                    for i, (code, title) in enumerate(rules.DEFAULT_STANDARDS)
+                    for i, (code, title) in enumerate(standards)
                 ]
             )
             AssessmentAuditEntry.objects.create(
