@@ -50,3 +50,14 @@ def test_profile_with_learning_stays_within_the_query_budget(login, demo_all):
         response = client.get(f"/pegawai/{nip}/")
     assert response.status_code == 200
     assert len(ctx.captured_queries) <= 15, [q["sql"][:120] for q in ctx.captured_queries]
+    print(f"profile of a team member with learning: {len(ctx.captured_queries)} queries")
+
+
+def test_own_profile_with_learning_stays_within_the_query_budget(login, demo_all):
+    client = login("pegawai@walesi.test")
+    client.get("/pegawai/saya/")
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/pegawai/saya/")
+    assert response.status_code == 200
+    assert len(ctx.captured_queries) <= 15, [q["sql"][:120] for q in ctx.captured_queries]
+    print(f"own profile with learning: {len(ctx.captured_queries)} queries")
