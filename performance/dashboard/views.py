@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
-from learning.record_selectors import learner_dashboard
+from learning.selectors import learner_dashboard
 from performance.access import can_assess, own_employee, visible_employees
 from performance.models import Assessment, Employee
 from performance.selectors import open_period, profile_employee
