@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.utils.translation import get_language
 
+from learning.selectors.summary import RECENT_ATTEMPTS, learning_summaries
 from performance import rules
 from performance.access import leadership_unit_ids
 from performance.models import Assessment, Employee, PerformancePeriod
 from performance.selectors import DONE, predikat_label, with_latest_predikat
+from portal import dates
 
 
 def team_members(supervisor: Employee, period: PerformancePeriod | None) -> list[Employee]:
@@ -148,3 +151,37 @@ def label_predikat(employees) -> None:
     for e in employees:
         e.predikat_label = predikat_label(e.latest_predikat)
         e.predikat_tone = rules.PREDIKAT_TONE.get(e.latest_predikat, "")
+
+
+def profile_learning(user_id: int, *, is_self: bool) -> dict:
+    """The profile's learning section: the summary `learning` gives every other app, and the lists the summary
+    does not carry — completed courses with their certificate, and for the owner the latest quiz attempts (the
+    PDF and attempt links are the owner's). Constant: 5 (summary) + 1, + 1 for the owner.
+
+    The two lists read learning's tables directly: `learning.selectors.summary` has no per-record read yet; they
+    belong there (learning owns it) and move when it gains one.
+    """
+    from learning.models import CourseCompletion, QuizAttempt
+
+    summary = learning_summaries(user_ids=[user_id])[user_id]
+    completions = list(
+        CourseCompletion.objects.filter(user_id=user_id)
+        .select_related("certificate")
+        .only("id", "course_title", "completed_at", "score", "jp", "certificate__id", "certificate__code")
+        .order_by("-completed_at")
+    )
+    language = get_language()
+    for c in completions:
+        c.completed_text = dates.format_date(c.completed_at, language)
+        c.cert = getattr(c, "certificate", None)
+    attempts = []
+    if is_self:
+        attempts = list(
+            QuizAttempt.objects.filter(user_id=user_id, submitted_at__isnull=False)
+            .select_related("quiz_page")
+            .only("id", "number", "score", "passed", "submitted_at", "quiz_page__id", "quiz_page__title")
+            .order_by("-submitted_at", "-pk")[:RECENT_ATTEMPTS]
+        )
+        for a in attempts:
+            a.submitted_text = dates.format_date(a.submitted_at, language)
+    return {"summary": summary, "completions": completions, "attempts": attempts}

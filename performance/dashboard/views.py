@@ -8,7 +8,6 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
-from learning.selectors import learner_dashboard
 from performance.access import can_assess, own_employee, visible_employees
 from performance.models import Assessment, Employee
 from performance.selectors import open_period, profile_employee
@@ -51,9 +50,9 @@ def _render_profile(request, employee: Employee):
         "is_self": is_self,
         "can_assess": may_assess,
         "open_period": open_period() if may_assess else None,
-        # What the person has learned, read through learning's selector (performance reads learning, never
-        # the other way round). A record without an account has no learning history.
-        "learning": learner_dashboard(employee.user_id) if employee.user_id else None,
+        # What the person has learned (the dashboard reads learning, never the other way round). A record
+        # without an account has no learning history.
+        "learning": selectors.profile_learning(employee.user_id, is_self=is_self) if employee.user_id else None,
     }
     return render(request, "dashboard/profile.html", context)
 

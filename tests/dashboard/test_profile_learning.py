@@ -5,6 +5,8 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from portal import dates
+
 pytestmark = pytest.mark.django_db
 
 
@@ -21,7 +23,8 @@ def test_own_profile_shows_learning(login, demo_all):
     html = client.get("/pegawai/saya/").content.decode()
     assert "Pembelajaran" in html
     assert "Standar Kinerja ASN Walesi" in html  # the onboarding course in progress
-    assert "dari minimal 20 JP" in html
+    # learning's summary include: "JP <year>: <jp> dari minimal 20"
+    assert f"JP {dates.today().year}:" in html and "dari minimal 20" in html
     assert "Nilai kuis terakhir" in html
 
 
