@@ -169,3 +169,22 @@ def query_count():
         return len(ctx.captured_queries)
 
     return count
+
+
+@pytest.fixture
+def constant_queries(demo_org, login, query_count):
+    """`constant_queries(email, url)`: the page's query count for that account, asserted to be the same after
+    the demo organisation grows (15 more team members, 6 more assessed periods) and within the page budget."""
+    from tests.performance.factories import grow_demo_org
+
+    def check(email: str, url: str, budget: int = 15) -> int:
+        client = login(email)
+        client.get(url)  # warm per-process caches (content types, site settings)
+        small = query_count(client, url)
+        grow_demo_org(demo_org, extra_members=15, extra_periods=6)
+        large = query_count(client, url)
+        assert small == large, f"{url}: {small} queries before, {large} after"
+        assert large <= budget
+        return large
+
+    return check

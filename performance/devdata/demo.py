@@ -22,7 +22,7 @@ from ..models import (
     PerformancePeriod,
     StandardRating,
 )
-from .people import ROOT, UNITS, demo_people
+from .people import ROOT, UNIT_HEADS, UNITS, demo_people
 
 PERIODS = [
     (
@@ -100,18 +100,7 @@ def seed(stdout=None) -> dict:
         if employee.supervisor_id != (supervisor.pk if supervisor else None):
             employee.supervisor = supervisor
             employee.save(update_fields=["supervisor"])
-    heads = {
-        ROOT: "kepala",
-        "WLS.SEK": "sekretaris",
-        "WLS.SEK.UMUM": "kasubag_umum",
-        "WLS.SEK.KEU": "kasubag_keu",
-        "WLS.PEM": "kasi_pem",
-        "WLS.PEL": "kasi_pel",
-        "WLS.PMK": "kasi_pmk",
-        "WLS.TRANTIB": "kasi_trantib",
-        "WLS.KESOS": "kasi_kesos",
-    }
-    for code, key in heads.items():
+    for code, key in UNIT_HEADS.items():
         OrgUnit.objects.filter(pk=units[code].pk).update(head=by_key[key])
 
     leader = users.get("pimpinan@walesi.test")

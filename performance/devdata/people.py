@@ -89,6 +89,20 @@ STAFF_JOBS = {
 GOLONGAN_CYCLE = ["II/a", "II/b", "II/c", "II/d", "III/a", "III/b", "III/c"]
 
 
+#: The head of each unit, by the key of a person below.
+UNIT_HEADS = {
+    ROOT: "kepala",
+    "WLS.SEK": "sekretaris",
+    "WLS.SEK.UMUM": "kasubag_umum",
+    "WLS.SEK.KEU": "kasubag_keu",
+    "WLS.PEM": "kasi_pem",
+    "WLS.PEL": "kasi_pel",
+    "WLS.PMK": "kasi_pmk",
+    "WLS.TRANTIB": "kasi_trantib",
+    "WLS.KESOS": "kasi_kesos",
+}
+
+
 def _nip(i: int, gender: int, *, pppk: bool = False) -> str:
     birth = dt.date(1968 + (i * 7) % 30, 1 + (i * 5) % 12, 1 + (i * 11) % 28)
     if pppk:
@@ -205,15 +219,6 @@ def demo_people() -> list[dict]:
         "pegawai2@walesi.test",
     )
 
-    heads = {
-        "WLS.SEK.UMUM": "kasubag_umum",
-        "WLS.SEK.KEU": "kasubag_keu",
-        "WLS.PEM": "kasi_pem",
-        "WLS.PEL": "kasi_pel",
-        "WLS.PMK": "kasi_pmk",
-        "WLS.TRANTIB": "kasi_trantib",
-        "WLS.KESOS": "kasi_kesos",
-    }
     n = 0
     for unit, count in [
         ("WLS.SEK.UMUM", 2),
@@ -236,7 +241,7 @@ def demo_people() -> list[dict]:
                 jabatan,
                 kind,
                 GOLONGAN_CYCLE[n % len(GOLONGAN_CYCLE)],
-                heads[unit],
+                UNIT_HEADS[unit],
                 pppk=pppk,
             )
             n += 1

@@ -130,6 +130,21 @@ def _create_accounts(preview: RosterPreview, users_by_email: dict[str, int]) -> 
     return tuple(users_by_email[u.email] for u in new_users)
 
 
+def _employee(r: RosterRow, **extra) -> Employee:
+    """An (unsaved) active employee with the row's fields; `extra` adds the keys and links."""
+    return Employee(
+        full_name=r.full_name,
+        employment_type=r.employment_type,
+        jabatan=r.jabatan,
+        jabatan_kind=r.jabatan_kind,
+        golongan=r.golongan,
+        unit_id=r.unit_id,
+        email=r.email,
+        active=True,
+        **extra,
+    )
+
+
 def supervisor_levels(rows: list[RosterRow]) -> dict[str, int]:
     """Depth of each new row in its chain of new supervisors (0: reports to nobody new), so that bosses can be
     inserted before their reports. Loops were refused by the preview."""
@@ -153,16 +168,9 @@ def _create_employees(rows: list[RosterRow], id_by_nip: dict[str, int], users_by
     created = 0
     for depth in sorted(set(level.values())):
         batch = [
-            Employee(
+            _employee(
+                r,
                 nip=r.nip,
-                full_name=r.full_name,
-                employment_type=r.employment_type,
-                jabatan=r.jabatan,
-                jabatan_kind=r.jabatan_kind,
-                golongan=r.golongan,
-                unit_id=r.unit_id,
-                email=r.email,
-                active=True,
                 supervisor_id=id_by_nip[r.supervisor_nip] if r.supervisor_nip else None,
                 user_id=users_by_email.get(r.email) if r.email else None,
             )
@@ -184,16 +192,9 @@ def _update_employees(preview: RosterPreview, id_by_nip: dict[str, int], users_b
     for r, _changes in preview.to_update:
         current = preview.existing[r.nip]
         updates.append(
-            Employee(
+            _employee(
+                r,
                 pk=current["id"],
-                full_name=r.full_name,
-                employment_type=r.employment_type,
-                jabatan=r.jabatan,
-                jabatan_kind=r.jabatan_kind,
-                golongan=r.golongan,
-                unit_id=r.unit_id,
-                email=r.email,
-                active=True,
                 supervisor_id=id_by_nip.get(r.supervisor_nip) if r.supervisor_nip else None,
                 user_id=current["user_id"] or (users_by_email.get(r.email) if r.email else None),
                 updated_at=now,
