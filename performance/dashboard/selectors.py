@@ -7,6 +7,7 @@ from collections import defaultdict
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.utils.translation import get_language
 
+from learning.models import CourseCompletion, QuizAttempt  # the profile's lists; see profile_learning
 from learning.selectors.summary import RECENT_ATTEMPTS, learning_summaries
 from performance import rules
 from performance.access import leadership_unit_ids
@@ -156,26 +157,26 @@ def label_predikat(employees) -> None:
 def profile_learning(user_id: int, *, is_self: bool) -> dict:
     """The profile's learning section: the summary `learning` gives every other app, and the lists the summary
     does not carry — completed courses with their certificate, and for the owner the latest quiz attempts (the
-    PDF and attempt links are the owner's). Constant: 5 (summary) + 1, + 1 for the owner.
+    PDF and attempt links are the owner's). At most 5 (summary) + 1, + 1 for the owner, whatever the records.
 
     The two lists read learning's tables directly: `learning.selectors.summary` has no per-record read yet; they
     belong there (learning owns it) and move when it gains one.
     """
-    from learning.models import CourseCompletion, QuizAttempt
-
     summary = learning_summaries(user_ids=[user_id])[user_id]
-    completions = list(
-        CourseCompletion.objects.filter(user_id=user_id)
-        .select_related("certificate")
-        .only("id", "course_title", "completed_at", "score", "jp", "certificate__id", "certificate__code")
-        .order_by("-completed_at")
-    )
+    completions = []
+    if summary.completed:  # the summary already counted them: no query for someone who finished nothing
+        completions = list(
+            CourseCompletion.objects.filter(user_id=user_id)
+            .select_related("certificate")
+            .only("id", "course_title", "completed_at", "score", "jp", "certificate__id", "certificate__code")
+            .order_by("-completed_at")
+        )
     language = get_language()
     for c in completions:
         c.completed_text = dates.format_date(c.completed_at, language)
         c.cert = getattr(c, "certificate", None)
     attempts = []
-    if is_self:
+    if is_self and summary.recent_quiz_count:
         attempts = list(
             QuizAttempt.objects.filter(user_id=user_id, submitted_at__isnull=False)
             .select_related("quiz_page")
