@@ -56,9 +56,9 @@ def run_roster_import_10k(context) -> dict:
     """
     from unittest import mock
 
-    from ..invitations import send_pending_invitations
     from ..models import Employee, OrgUnit
     from ..services import INVITATION_BATCH, roster_import
+    from ..services.invitations import send_pending_invitations
     from .scale import roster_csv
 
     codes = list(OrgUnit.objects.filter(kind__in=["bidang", "seksi"]).values_list("code", flat=True)[:40])

@@ -1,5 +1,6 @@
 """Every write of the performance app, one module per topic, re-exported here:
-`from performance.services import assessment_save`."""
+`from performance.services import assessment_save`. The invitation mail (`services.invitations`) is imported
+by its task only."""
 
 from .assessments import AssessmentInput, assessment_acknowledge, assessment_correct, assessment_save
 from .periods import period_create, period_set_status

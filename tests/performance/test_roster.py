@@ -66,7 +66,7 @@ def test_good_file_creates_employees_users_and_invitations(units, client, django
     page = client.get(link.replace("http://testserver", ""), follow=True)
     assert page.status_code == 200 and 'name="password1"' in page.content.decode()
     # Sending again (a retried task) mails nobody twice.
-    from performance.invitations import send_pending_invitations
+    from performance.services.invitations import send_pending_invitations
 
     assert send_pending_invitations([staff.user_id]) == 0
 

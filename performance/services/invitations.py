@@ -1,4 +1,6 @@
-"""The invitation mail a new roster account receives: a link to set a password (allauth's reset-from-key)."""
+"""The invitation mail a new roster account receives: a link to set a password (allauth's reset-from-key).
+
+Sent by `tasks.send_invitations` after the import commits (moving onto `portal.notifications` is planned)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from django.utils import timezone
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
 
-from .models import Employee
+from ..models import Employee
 
 
 def invitation_url(user) -> str:
