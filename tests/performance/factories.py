@@ -4,6 +4,7 @@ The small functions at the end keep the call sites short: `f.employee(unit, supe
 """
 
 import datetime as dt
+import importlib
 import json
 import uuid
 
@@ -128,8 +129,18 @@ class StandardPageFactory(wagtail_factories.PageFactory):
     )
 
 
+def core_values() -> None:
+    """The seven BerAKHLAK values exactly as home's migration seeds them; again after a transactional test's
+    flush has emptied the table (idempotent)."""
+    from django.apps import apps
+
+    importlib.import_module("home.migrations.0003_seed_core_values").seed(apps, None)
+
+
 def published_standards(home) -> list[tuple[str, str]]:
-    """The three standards of the brief published under `home` (once); returns them as (code, title)."""
+    """The BerAKHLAK values and the three standards of the brief published under `home` (once); returns the
+    standards as (code, title)."""
+    core_values()
     index = StandardIndexPage.objects.child_of(home).first() or StandardIndexPageFactory(parent=home)
     existing = set(StandardPage.objects.values_list("code", flat=True))
     for slug, code, title in STANDARDS:
