@@ -6,3 +6,31 @@ class LearningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "learning"
     verbose_name = _("Pembelajaran")
+
+    def ready(self):
+        # home (a layer below) lists courses on a standard's page and in the site search through its registry.
+        from home import registry
+
+        from .models import CoursePage
+
+        registry.register_related(
+            "courses",
+            heading=_("Kursus untuk standar ini"),
+            fetch=lambda standard, public: (
+                CoursePage.objects.live()
+                .filter(public)
+                .defer_streamfields()
+                .filter(target_standards=standard)
+                .order_by("path")
+            ),
+        )
+        registry.register_search_source(CoursePage, label=_("Kursus"))
+
+        # The kinds of notice learning sends (shown on the email preferences page).
+        from portal.notifications.kinds import register_kind
+
+        from .services.reminders import REMINDER_KIND
+
+        register_kind(
+            REMINDER_KIND, label=_("Pengingat kursus yang mendekati atau melewati tenggat"), email_default=True
+        )

@@ -10,6 +10,8 @@ import pytest
 
 from portal.roles import Role, has_role, is_staff_role, may_see_performance_data
 
+from .factories import UserFactory
+
 pytestmark = pytest.mark.django_db
 
 ROLE_OF = {
@@ -36,12 +38,16 @@ def test_each_demo_account_holds_its_role(demo_users, email, role):
     assert has_role(demo_users[email], role)
 
 
-def test_role_predicates(demo_users):
-    assert not is_staff_role(demo_users["pegawai@walesi.test"])
-    assert is_staff_role(demo_users["pelatih@walesi.test"])
-    assert is_staff_role(demo_users["admin@walesi.test"])
-    assert not may_see_performance_data(demo_users["pelatih@walesi.test"])
-    assert may_see_performance_data(demo_users["atasan@walesi.test"])
+def test_role_predicates(db):
+    pegawai = UserFactory(roles=[Role.PEGAWAI])
+    pelatih = UserFactory(roles=[Role.PELATIH])
+    admin = UserFactory(roles=[Role.ADMIN_KEPEGAWAIAN], is_superuser=True, is_staff=True)
+    atasan = UserFactory(roles=[Role.PEGAWAI, Role.ATASAN])
+    assert not is_staff_role(pegawai)
+    assert is_staff_role(pelatih)
+    assert is_staff_role(admin)
+    assert not may_see_performance_data(pelatih)
+    assert may_see_performance_data(atasan)
 
 
 # (page, {email: expected status}); anything not listed must not be 200.
@@ -144,13 +150,14 @@ def test_server_error_page_is_friendly(client, demo_site, settings):
     assert "Terjadi gangguan" in response.content.decode()
 
 
-def test_send_email_task_delivers(db):
+def test_the_one_mail_helper_delivers(db):
+    """portal.tasks.send_email (which nothing called) gave way to notifications' helper, the one mail path."""
     from django.core import mail
 
-    from portal.tasks import send_email
+    from portal.notifications.mail import send_mail_to
 
-    send_email.delay("Uji", "Isi pesan", ["pegawai@walesi.test"])
-    assert mail.outbox[-1].subject == "Uji"
+    assert send_mail_to(user_or_address="pegawai@walesi.test", subject="Uji", body="Isi pesan") == 1
+    assert mail.outbox[-1].subject == "Uji" and mail.outbox[-1].to == ["pegawai@walesi.test"]
 
 
 def test_favicon_is_served_by_the_portal(client, demo_site):
