@@ -65,6 +65,15 @@ def _ratings(nip: str, period_kind: str, key: str = "") -> tuple[int, int]:
     return spread[_pick(nip + period_kind + "h", len(spread))], spread[_pick(nip + period_kind + "p", len(spread))]
 
 
+def counts() -> dict[str, int]:
+    """What the demo holds, for seed_demo's summary line."""
+    return {
+        "units": OrgUnit.objects.count(),
+        "employees": Employee.objects.count(),
+        "assessments": Assessment.objects.count(),
+    }
+
+
 @transaction.atomic
 def seed(stdout=None) -> dict:
     User = get_user_model()
