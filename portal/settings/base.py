@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "home",
     "learning",
     "performance",
+    "performance.dashboard",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -302,7 +303,7 @@ PORTAL_MIN_JP_PER_YEAR = 20  # PP 11/2017 art. 203(4) as amended: at least 20 JP
 PORTAL_MINUTES_PER_JP = 45  # common practice; unconfirmed, so a setting
 # Modules whose seed(stdout=None) builds demo data, in dependency order; each app adds its own. A seeder reports
 # what it holds through counts() -> {label: number} for seed_demo's summary line; a misspelt entry is an error.
-PORTAL_DEMO_SEEDERS = ["portal.demo", "home.devdata.demo", "learning.devdata.demo", "performance.demo"]
+PORTAL_DEMO_SEEDERS = ["portal.demo", "home.devdata.demo", "learning.devdata.demo", "performance.devdata.demo"]
 
 LOGGING = {
     "version": 1,
@@ -319,6 +320,6 @@ LOGGING = {
 PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit still counts (slow connections)
 # Builders of organisation data for generate_scale_data: dotted functions fn(user_ids, *, seed); a misspelt one is
 # an error (portal/devdata/loading.py).
-PORTAL_SCALE_BUILDERS: list[str] = ["performance.scale.build_scale_org"]
+PORTAL_SCALE_BUILDERS: list[str] = ["performance.devdata.scale.build_scale_org"]
 # Modules with a BENCH_CASES list that `python -m bench` runs besides its own; a misspelt one is an error.
-PORTAL_BENCH_MODULES: list[str] = ["learning.devdata.bench", "performance.bench"]
+PORTAL_BENCH_MODULES: list[str] = ["learning.devdata.bench", "performance.devdata.bench"]
