@@ -184,7 +184,33 @@ def assessment_save(
     if submit:
         action = "submitted"
     _audit(assessment, actor, action, before)
+    if submit:
+        _notify_submitted(assessment)
     return assessment
+
+
+ASSESSMENT_SUBMITTED = "performance.assessment_submitted"
+
+
+def _notify_submitted(assessment: Assessment) -> None:
+    """The employee is asked to read and respond: one notice (and mail) per submitted revision."""
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy
+
+    from portal.notifications.services import notify
+
+    user = assessment.employee.user
+    if user is None:
+        return
+    notify(
+        recipient=user,
+        kind=ASSESSMENT_SUBMITTED,
+        event_key=f"assessment-submitted:{assessment.pk}",
+        title=gettext_lazy("Penilaian kinerja Anda telah dikirim, silakan baca dan tanggapi"),
+        body=gettext_lazy("Penilaian periode %(period)s oleh %(assessor)s."),
+        params={"period": str(assessment.period), "assessor": assessment.assessor.full_name},
+        link=reverse("performance:assessment", args=[assessment.pk]),
+    )
 
 
 @transaction.atomic
