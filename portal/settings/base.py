@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "home",
     "learning",
     "performance",
+    "performance.pulse",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -284,7 +285,13 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 PORTAL_MIN_JP_PER_YEAR = 20  # PP 11/2017 art. 203(4) as amended: at least 20 JP a year for a PNS
 PORTAL_MINUTES_PER_JP = 45  # common practice; unconfirmed, so a setting
 # Modules whose seed(stdout) builds demo data, in dependency order; each app adds its own.
-PORTAL_DEMO_SEEDERS = ["portal.demo", "home.demo", "learning.demo", "performance.demo"]
+PORTAL_DEMO_SEEDERS = [
+    "portal.demo",
+    "home.demo",
+    "learning.demo",
+    "performance.demo",
+    "performance.pulse.devdata.demo",
+]
 
 LOGGING = {
     "version": 1,
@@ -306,6 +313,15 @@ CELERY_BEAT_SCHEDULE.update(
         "learning-certificate-sweep": {"task": "learning.tasks.certificate_sweep", "schedule": 15 * 60},
         # 07:00 WIT daily; a learner gets at most one mail a day however often it runs.
         "learning-reminders-daily": {"task": "learning.tasks.reminders_daily", "schedule": crontab(hour=7, minute=0)},
+    }
+)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        # 08:00 WIT daily: the one reminder of each pulse closing within two days, to those who have not answered.
+        "pulse-reminder-sweep": {
+            "task": "performance.pulse.tasks.pulse_reminder_sweep",
+            "schedule": crontab(hour=8, minute=0),
+        },
     }
 )
 PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit still counts (slow connections)
