@@ -21,7 +21,7 @@ class PulseAnswerForm(forms.Form):
 
     def __init__(self, *args, pulse: Pulse, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [(str(v), f"{v} · {rules.SCALE_LABELS[v]}") for v in rules.SCALE]
+        choices = [(str(v), rules.SCALE_LABELS[v]) for v in rules.SCALE]
         for i, text in enumerate(pulse.statements, start=1):
             self.fields[f"score_{i}"] = forms.TypedChoiceField(
                 label=text, choices=choices, coerce=int, widget=forms.RadioSelect, error_messages=SCORE_ERRORS

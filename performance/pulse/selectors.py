@@ -39,12 +39,10 @@ def open_pulses_for(user) -> list[dict]:
     return [{"pulse": p, "answered": p.pk in done} for p in pulses]
 
 
-def answerable_pulse(user, pulse_id: int) -> Pulse | None:
-    """A pulse the person belongs to (open or not), else None (the view answers 404)."""
+def is_member(user, pulse: Pulse) -> bool:
+    """Whether the person's unit is in the pulse's scope (fixed when it opened)."""
     me = own_employee(user)
-    if me is None:
-        return None
-    return Pulse.objects.filter(pk=pulse_id, pulse_units__unit_id=me.unit_id).first()
+    return bool(me and me.active and PulseUnit.objects.filter(pulse=pulse, unit_id=me.unit_id).exists())
 
 
 def has_answered(user, pulse: Pulse) -> bool:

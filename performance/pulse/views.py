@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal import dates
 from portal.roles import Role, is_hr_admin, is_leadership, role_required, staff_page
 
 from . import selectors, services
@@ -30,9 +31,13 @@ def pulse_list(request):
 
 @login_required
 def pulse_answer(request, pk: int):
-    pulse = selectors.answerable_pulse(request.user, pk)
-    if pulse is None:
-        raise Http404
+    pulse = get_object_or_404(Pulse, pk=pk)
+    if not selectors.is_member(request.user, pulse):
+        context = {"pulse": pulse, "message": _("Pulse ini bukan untuk unit Anda.")}
+        return render(request, "pulse/unavailable.html", context, status=404)
+    if not pulse.accepts_answers_on(dates.today()):
+        context = {"pulse": pulse, "message": _("Pulse ini sudah ditutup; jawaban tidak lagi diterima.")}
+        return render(request, "pulse/unavailable.html", context, status=200 if request.method == "GET" else 400)
     answered = selectors.has_answered(request.user, pulse)
     form = PulseAnswerForm(request.POST or None, pulse=pulse)
     error = None
