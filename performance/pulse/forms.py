@@ -51,19 +51,23 @@ class PulseAnswerForm(forms.Form):
 class PulseOpenForm(forms.Form):
     title = forms.CharField(label=_("Judul"), max_length=120)
     kind = forms.ChoiceField(label=_("Jenis"), choices=Pulse.Kind.choices, initial=Pulse.Kind.QUARTERLY)
-    opens_on = forms.DateField(label=_("Dibuka pada"), widget=forms.DateInput(attrs={"type": "date"}))
-    closes_on = forms.DateField(label=_("Ditutup pada"), widget=forms.DateInput(attrs={"type": "date"}))
+    opens_on = forms.DateField(
+        label=_("Dibuka pada"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    closes_on = forms.DateField(
+        label=_("Ditutup pada"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     units = forms.ModelMultipleChoiceField(
         label=_("Unit (termasuk subunitnya)"),
         queryset=OrgUnit.objects.order_by("code"),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Pilih paling sedikit satu unit.")},
     )
-    statement_1 = forms.CharField(label=_("Pernyataan 1"), max_length=300)
-    statement_2 = forms.CharField(label=_("Pernyataan 2"), max_length=300)
-    statement_3 = forms.CharField(label=_("Pernyataan 3"), max_length=300)
-    statement_4 = forms.CharField(label=_("Pernyataan 4"), max_length=300)
-    statement_5 = forms.CharField(label=_("Pernyataan 5"), max_length=300)
+    statement_1 = forms.CharField(label=_("Pernyataan 1"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+    statement_2 = forms.CharField(label=_("Pernyataan 2"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+    statement_3 = forms.CharField(label=_("Pernyataan 3"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+    statement_4 = forms.CharField(label=_("Pernyataan 4"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+    statement_5 = forms.CharField(label=_("Pernyataan 5"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
     open_question = forms.CharField(
         label=_("Pertanyaan terbuka"),
         max_length=300,
