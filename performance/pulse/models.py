@@ -55,6 +55,7 @@ class Pulse(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    invited_on = models.DateField(_("undangan terkirim"), null=True, blank=True, editable=False)
     reminder_sent_on = models.DateField(_("pengingat terkirim"), null=True, blank=True, editable=False)
 
     class Meta:

@@ -11,10 +11,9 @@ from performance.models import Employee
 from .models import Pulse, PulseParticipation, PulseUnit
 
 
-def recipients(*, pulse: Pulse, unit_ids: list[int] | None = None, only_missing: bool = False):
+def recipients(*, pulse: Pulse, only_missing: bool = False):
     """Users to notify for a pulse, in one query."""
-    if unit_ids is None:
-        unit_ids = PulseUnit.objects.filter(pulse=pulse).values("unit_id")
+    unit_ids = PulseUnit.objects.filter(pulse=pulse).values("unit_id")
     users = get_user_model().objects.filter(
         is_active=True,
         pk__in=Employee.objects.filter(active=True, unit_id__in=unit_ids, user__isnull=False).values("user_id"),
@@ -24,7 +23,7 @@ def recipients(*, pulse: Pulse, unit_ids: list[int] | None = None, only_missing:
     return users
 
 
-def invite(*, pulse: Pulse, unit_ids: list[int]) -> int:
+def invite(*, pulse: Pulse) -> int:
     """Notice + mail to everyone in scope, once per person and pulse (notifications land with branch notif)."""
     return 0
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from performance.access import own_employee, unit_ids_below_sql
 from performance.models import Employee, OrgUnit
 from portal import dates
+from portal.tasks import enqueue_on_commit
 
 from . import notices, rules
 from .models import Pulse, PulseAnswer, PulseParticipation, PulseUnit
@@ -77,8 +78,22 @@ def pulse_open(
         for unit_id, parent_id in parents.items()
     )
     if invite:
-        notices.invite(pulse=pulse, unit_ids=unit_ids)
+        from .tasks import pulse_invitations
+
+        enqueue_on_commit(pulse_invitations, pulse.pk)
     return pulse
+
+
+@transaction.atomic
+def pulse_invite(*, pulse_id: int) -> int:
+    """Give everyone in the pulse's units a notice and a mail, once per person (event key); idempotent."""
+    pulse = Pulse.objects.select_for_update().filter(pk=pulse_id).first()
+    if pulse is None or pulse.invited_on or not pulse.accepts_answers_on(dates.today()):
+        return 0
+    sent = notices.invite(pulse=pulse)
+    pulse.invited_on = dates.today()
+    pulse.save(update_fields=["invited_on"])
+    return sent
 
 
 @transaction.atomic
@@ -152,6 +167,16 @@ def pulse_remind(*, pulse_id: int) -> int:
     pulse.reminder_sent_on = today
     pulse.save(update_fields=["reminder_sent_on"])
     return sent
+
+
+def pulse_invitations_due() -> list[int]:
+    """Open pulses whose invitations were not sent (a broker outage dropped the task)."""
+    today = dates.today()
+    return list(
+        Pulse.objects.filter(
+            status=Pulse.Status.OPEN, invited_on__isnull=True, opens_on__lte=today, closes_on__gte=today
+        ).values_list("pk", flat=True)
+    )
 
 
 def pulse_reminders_due() -> list[int]:
