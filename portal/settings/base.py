@@ -288,7 +288,7 @@ PORTAL_MINUTES_PER_JP = 45  # common practice; unconfirmed, so a setting
 PORTAL_DEMO_SEEDERS = [
     "portal.demo",
     "home.demo",
-    "learning.demo",
+    "learning.devdata.demo",
     "performance.demo",
     "performance.pulse.devdata.demo",
 ]
@@ -328,4 +328,4 @@ PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit st
 # Builders of organisation data for generate_scale_data: dotted functions fn(user_ids, *, seed); missing ones skipped.
 PORTAL_SCALE_BUILDERS: list[str] = ["performance.scale.build_scale_org"]
 # Modules with a BENCH_CASES list that `python -m bench` runs besides its own.
-PORTAL_BENCH_MODULES: list[str] = ["learning.bench", "performance.bench", "performance.pulse.devdata.bench"]
+PORTAL_BENCH_MODULES: list[str] = ["learning.devdata.bench", "performance.bench", "performance.pulse.devdata.bench"]
