@@ -256,3 +256,21 @@ def _bars(dist: dict) -> list[dict]:
         bars.append({"value": v, "label": rules.SCALE_LABELS[v], "x": round(x, 2), "w": w, "pct": round(w)})
         x += w
     return bars
+
+
+def readiness_by_unit(user) -> dict:
+    """For the leadership dashboard: the latest closed pulse the user may see and, per unit shown, its readiness
+    index and response rate (the same rules as the report; units below the threshold carry no index)."""
+    pulse = next(
+        (p for p in results_pulses(user) if p.status == Pulse.Status.CLOSED or p.closes_on < dates.today()), None
+    )
+    if pulse is None:
+        return {"pulse": None, "units": {}}
+    report = pulse_report(user, pulse)
+    return {
+        "pulse": pulse,
+        "units": {
+            row["unit"].pk: {"index": row["index"], "response_rate": row["response_rate"], "shown": row["shown"]}
+            for row in report["rows"]
+        },
+    }

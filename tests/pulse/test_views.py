@@ -186,3 +186,16 @@ def test_hr_opens_a_pulse_with_its_own_wording(org, login):
     client = login("admin@walesi.test")
     bad = client.post(reverse("pulse:manage"), {**data, "closes_on": (today - dt.timedelta(days=3)).isoformat()})
     assert "Tanggal tutup tidak boleh sebelum tanggal buka." in bad.content.decode()
+
+
+def test_readiness_by_unit_for_the_dashboard(open_pulse, login, org):
+    from performance.pulse.selectors import readiness_by_unit
+
+    assert readiness_by_unit(org["scoped_leader"])["pulse"] is None  # still open: nothing yet
+    for user in [org["pegawai"], *org["colleagues"][:5]]:
+        answer(open_pulse, user, scores=(4, 4, 4, 4, 4))
+    close(open_pulse)
+    data = readiness_by_unit(org["scoped_leader"])
+    pel = org["units"]["WLS.PEL"].pk
+    assert data["pulse"] == open_pulse and set(data["units"]) == {pel}
+    assert data["units"][pel]["index"] == 4.0 and data["units"][pel]["shown"]
