@@ -199,3 +199,10 @@ def test_readiness_by_unit_for_the_dashboard(open_pulse, login, org):
     pel = org["units"]["WLS.PEL"].pk
     assert data["pulse"] == open_pulse and set(data["units"]) == {pel}
     assert data["units"][pel]["index"] == 4.0 and data["units"][pel]["shown"]
+
+
+def test_answer_page_in_english(open_pulse, login, settings):
+    client = login("pegawai@walesi.test")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("pulse:answer", args=[open_pulse.pk])).content.decode()
+    assert "Strongly disagree" in page and "Send answers" in page
