@@ -171,10 +171,12 @@ def pulse_report(user, pulse: Pulse) -> dict:
                 means = [rules.distribution({v: row[f"s{i}_{v}"] for v in rules.SCALE})["mean"] for i in STATEMENTS]
                 trend_index[(pk, unit)] = rules.readiness_index(means)
 
-    visible = [u for u in _tree_order(tree.parents, tree.units) if tree.storage[u] == u]
+    ordered = _tree_order(tree.parents, tree.units)
     if scope is not None:
         allowed = set(scope)
-        visible = [u for u in visible if u in allowed]
+        ordered = [u for u in ordered if u in allowed]
+    visible = [u for u in ordered if tree.storage[u] == u]
+    folded = [(tree.units[u], tree.units[tree.storage[u]]) for u in ordered if tree.storage[u] != u]
 
     comments: dict[int, list[str]] = {}
     comment_units = [u for u in visible if closed and open_decisions[u].shown and decisions[u].shown]
@@ -227,6 +229,7 @@ def pulse_report(user, pulse: Pulse) -> dict:
         "pulse": pulse,
         "closed": closed,
         "rows": rows,
+        "folded": folded,
         "trend_pulses": trend_pulses,
         "scale": list(rules.SCALE_LABELS.items()),
     }

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from performance.access import own_employee, unit_ids_below_sql
@@ -40,7 +42,10 @@ def pulse_open(
     invite: bool = True,
 ) -> Pulse:
     """Open a pulse for the units (with their subunits); fixes headcounts and storage units, invites everyone."""
-    statements = list(statements or [str(s) for s in rules.DEFAULT_STATEMENTS])
+    with translation.override(settings.LANGUAGE_CODE):  # the defaults are stored as data, in Indonesian
+        defaults = [str(s) for s in rules.DEFAULT_STATEMENTS]
+        default_question = str(rules.DEFAULT_OPEN_QUESTION)
+    statements = list(statements or defaults)
     if len(statements) != rules.STATEMENT_COUNT or not all(s.strip() for s in statements):
         raise ValidationError(_("Pulse memerlukan tepat lima pernyataan yang terisi."))
     if not units:
@@ -50,7 +55,7 @@ def pulse_open(
         kind=kind,
         opens_on=opens_on,
         closes_on=closes_on,
-        open_question=str(rules.DEFAULT_OPEN_QUESTION) if open_question is None else open_question,
+        open_question=default_question if open_question is None else open_question,
         opened_by=opened_by,
         **{f"statement_{i}": text.strip() for i, text in enumerate(statements, start=1)},
     )

@@ -119,6 +119,9 @@ def test_response_rate_only_for_units_of_five(answers, headcount, rate):
 
 
 def test_default_statements_are_five_plain_indonesian_sentences():
-    assert len(rules.DEFAULT_STATEMENTS) == rules.STATEMENT_COUNT == 5
-    assert all(str(s).startswith(("Saya", "Standar", "Atasan", "Unit")) for s in rules.DEFAULT_STATEMENTS)
-    assert str(rules.DEFAULT_OPEN_QUESTION) == "Apa yang paling menghambat?"
+    from django.utils import translation
+
+    with translation.override("id"):
+        assert len(rules.DEFAULT_STATEMENTS) == rules.STATEMENT_COUNT == 5
+        assert all(str(s).startswith(("Saya", "Standar", "Atasan", "Unit")) for s in rules.DEFAULT_STATEMENTS)
+        assert str(rules.DEFAULT_OPEN_QUESTION) == "Apa yang paling menghambat?"

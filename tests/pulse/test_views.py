@@ -90,6 +90,7 @@ def test_results_stay_hidden_until_enough_answers_and_the_pulse_closes(open_puls
     hr = login("admin@walesi.test")
     page = _report(hr, open_pulse)
     assert "Terlalu sedikit jawaban" in page and "Indeks kesiapan:" not in page and "Jaringan lambat" not in page
+    assert "Kantor Kampung Yagara → Distrik Walesi" in page  # 2 people: stored and shown as the distrik
 
     Pulse.objects.filter(pk=open_pulse.pk).update(status=Pulse.Status.OPEN)
     open_pulse.refresh_from_db()
@@ -111,6 +112,7 @@ def test_leader_sees_only_units_in_scope(open_pulse, login, org):
     close(open_pulse)
     page = _report(login("kasi@walesi.test"), open_pulse)
     assert "Seksi Pelayanan Umum" in page and "Distrik Walesi</h2>" not in page and "Sekretariat" not in page
+    assert "Kantor Kampung" not in page
     today = dates.today()
     other = Pulse.objects.create(
         title="Lain", opens_on=today, closes_on=today, **{f"statement_{i}": "s" for i in range(1, 6)}
