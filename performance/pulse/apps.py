@@ -7,3 +7,8 @@ class PulseConfig(AppConfig):
     name = "performance.pulse"
     label = "pulse"
     verbose_name = _("Pulse kesiapan perubahan")
+
+    def ready(self):
+        from . import notices
+
+        notices.register_kinds()

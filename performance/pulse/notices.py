@@ -5,10 +5,30 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from performance.models import Employee
 
+try:
+    from portal.notifications.services import notify
+except ImportError:  # pragma: no cover - until portal.notifications lands on main; then this guard goes
+    notify = None
+
 from .models import Pulse, PulseParticipation, PulseUnit
+
+KIND_INVITATION = "pulse.invitation"
+KIND_REMINDER = "pulse.reminder"
+
+
+def register_kinds() -> None:
+    try:
+        from portal.notifications.kinds import register_kind
+    except ImportError:  # pragma: no cover - see above
+        return
+
+    register_kind(KIND_INVITATION, label=_("Pulse kesiapan dibuka"), email_default=True)
+    register_kind(KIND_REMINDER, label=_("Pengingat pulse kesiapan"), email_default=True)
 
 
 def recipients(*, pulse: Pulse, only_missing: bool = False):
@@ -24,10 +44,47 @@ def recipients(*, pulse: Pulse, only_missing: bool = False):
 
 
 def invite(*, pulse: Pulse) -> int:
-    """Notice + mail to everyone in scope, once per person and pulse (notifications land with branch notif)."""
-    return 0
+    """Notice + mail to everyone in scope, once per person and pulse (the event key)."""
+    if notify is None:
+        return 0
+    link = reverse("pulse:answer", args=[pulse.pk])
+    sent = 0
+    for user in recipients(pulse=pulse).order_by("pk").iterator():
+        sent += (
+            notify(
+                recipient=user,
+                kind=KIND_INVITATION,
+                event_key=f"pulse-invitation:{pulse.pk}:{user.pk}",
+                title=_("Pulse kesiapan dibuka: %(title)s"),
+                body=_(
+                    "Lima pernyataan singkat tentang standar kinerja yang baru, kurang dari satu menit. Tanpa nama: "
+                    "hanya angka gabungan unit yang dilaporkan. Dibuka sampai %(closes)s."
+                ),
+                link=link,
+                params={"title": pulse.title, "closes": pulse.closes_on},
+            )
+            is not None
+        )
+    return sent
 
 
 def remind(*, pulse: Pulse) -> int:
-    """The reminder to those who have not answered (notifications land with branch notif)."""
-    return 0
+    """The one reminder, only to those who have not answered."""
+    if notify is None:
+        return 0
+    link = reverse("pulse:answer", args=[pulse.pk])
+    sent = 0
+    for user in recipients(pulse=pulse, only_missing=True).order_by("pk").iterator():
+        sent += (
+            notify(
+                recipient=user,
+                kind=KIND_REMINDER,
+                event_key=f"pulse-reminder:{pulse.pk}:{user.pk}",
+                title=_("Pengingat: pulse kesiapan ditutup %(closes)s"),
+                body=_("Anda belum menjawab “%(title)s”. Kurang dari satu menit, tanpa nama."),
+                link=link,
+                params={"title": pulse.title, "closes": pulse.closes_on},
+            )
+            is not None
+        )
+    return sent
