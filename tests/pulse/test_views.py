@@ -5,6 +5,7 @@ import datetime as dt
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 import pytest
 
@@ -206,5 +207,8 @@ def test_readiness_by_unit_for_the_dashboard(open_pulse, login, org):
 def test_answer_page_in_english(open_pulse, login, settings):
     client = login("pegawai@walesi.test")
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    page = client.get(reverse("pulse:answer", args=[open_pulse.pk])).content.decode()
+    try:
+        page = client.get(reverse("pulse:answer", args=[open_pulse.pk])).content.decode()
+    finally:
+        translation.activate(settings.LANGUAGE_CODE)  # the request left English active in this thread
     assert "Strongly disagree" in page and "I feel able" not in page  # statements are data, kept as HR wrote them
