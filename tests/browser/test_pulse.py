@@ -9,14 +9,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _seed():
-    from home import demo as home_demo
+    from home.devdata import demo as home_demo
     from performance import demo as performance_demo
     from performance.pulse.devdata import demo as pulse_demo
     from portal import demo as portal_demo
     from portal.permissions import sync_role_permissions
 
     sync_role_permissions()
-    home_demo._ensure_home()
+    home_demo.ensure_site()
     portal_demo.seed()
     performance_demo.seed()
     return pulse_demo.seed()
