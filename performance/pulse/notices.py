@@ -9,11 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from performance.models import Employee
-
-try:
-    from portal.notifications.services import notify
-except ImportError:  # pragma: no cover - until portal.notifications lands on main; then this guard goes
-    notify = None
+from portal.notifications.kinds import register_kind
+from portal.notifications.services import notify
 
 from .models import Pulse, PulseParticipation, PulseUnit
 
@@ -22,10 +19,6 @@ KIND_REMINDER = "pulse.reminder"
 
 
 def register_kinds() -> None:
-    try:
-        from portal.notifications.kinds import register_kind
-    except ImportError:  # pragma: no cover - see above
-        return
 
     register_kind(KIND_INVITATION, label=_("Pulse kesiapan dibuka"), email_default=True)
     register_kind(KIND_REMINDER, label=_("Pengingat pulse kesiapan"), email_default=True)
@@ -45,8 +38,6 @@ def recipients(*, pulse: Pulse, only_missing: bool = False):
 
 def invite(*, pulse: Pulse) -> int:
     """Notice + mail to everyone in scope, once per person and pulse (the event key)."""
-    if notify is None:
-        return 0
     link = reverse("pulse:answer", args=[pulse.pk])
     sent = 0
     for user in recipients(pulse=pulse).order_by("pk").iterator():
@@ -70,8 +61,6 @@ def invite(*, pulse: Pulse) -> int:
 
 def remind(*, pulse: Pulse) -> int:
     """The one reminder, only to those who have not answered."""
-    if notify is None:
-        return 0
     link = reverse("pulse:answer", args=[pulse.pk])
     sent = 0
     for user in recipients(pulse=pulse, only_missing=True).order_by("pk").iterator():
