@@ -74,3 +74,22 @@ def test_no_invitation_for_a_pulse_that_is_already_closed(org, sent):
         units=[org["units"]["WLS"]], invite=False,
     )  # fmt: skip
     assert services.pulse_invite(pulse_id=pulse.pk) == 0 and not sent
+
+
+def test_with_the_real_notifications_app(org, django_capture_on_commit_callbacks):
+    from portal.notifications.models import Notification
+
+    today = dates.today()
+    with django_capture_on_commit_callbacks(execute=True):
+        pulse = services.pulse_open(
+            opened_by=None, title="Nyata", opens_on=today, closes_on=today + dt.timedelta(days=1),
+            units=[org["units"]["WLS.PEL"]],
+        )  # fmt: skip
+    answer(pulse, org["pegawai"])
+    with django_capture_on_commit_callbacks(execute=True):
+        pulse_reminder_sweep()
+    invited = set(Notification.objects.filter(kind=notices.KIND_INVITATION).values_list("recipient__email", flat=True))
+    reminded = set(Notification.objects.filter(kind=notices.KIND_REMINDER).values_list("recipient__email", flat=True))
+    assert "pegawai@walesi.test" in invited and "rekan0@walesi.test" in invited
+    assert "pegawai@walesi.test" not in reminded and "rekan0@walesi.test" in reminded
+    assert Notification.objects.filter(kind=notices.KIND_REMINDER, recipient=org["pegawai"]).count() == 0
