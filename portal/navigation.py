@@ -28,7 +28,10 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("dashboard:my_profile", _("Kinerja saya"), (Role.PEGAWAI,)),
     NavItem("dashboard:team", _("Tim saya"), (Role.ATASAN,)),
     NavItem("dashboard:leadership", _("Dasbor pimpinan"), (Role.PIMPINAN,)),
+    NavItem("pulse:list", _("Pulse kesiapan"), (Role.PEGAWAI,)),
+    NavItem("pulse:results", _("Hasil pulse"), (Role.PIMPINAN, Role.ADMIN_KEPEGAWAIAN)),
     NavItem("performance:hr_home", _("Kepegawaian"), (Role.ADMIN_KEPEGAWAIAN,)),
+    NavItem("pulse:manage", _("Kelola pulse"), (Role.ADMIN_KEPEGAWAIAN,)),
     NavItem("learning:export", _("Ekspor rekam belajar"), (Role.ADMIN_KEPEGAWAIAN,)),
     NavItem("wagtailadmin_home", _("Kelola konten"), (Role.PELATIH, Role.ADMIN_KEPEGAWAIAN)),
 ]

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("learning.urls")),
     path("", include("performance.urls")),
     path("", include("performance.dashboard.urls")),
+    path("", include("performance.pulse.urls")),
     path("", include("home.urls")),
 ]
 

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "learning",
     "performance",
     "performance.dashboard",
+    "performance.pulse",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -212,6 +213,12 @@ CELERY_BEAT_SCHEDULE: dict = {
     "learning-certificate-sweep": {"task": "learning.tasks.certificate_sweep", "schedule": 15 * 60},
     # 07:00 WIT, before the working day starts; a learner gets at most one mail a day however often it runs.
     "learning-reminders-daily": {"task": "learning.tasks.reminders_daily", "schedule": crontab(hour=7, minute=0)},
+    # 08:00 WIT: pulse invitations a broker outage dropped, and the one reminder of each pulse closing within two
+    # days, to those who have not answered; idempotent.
+    "pulse-reminder-sweep": {
+        "task": "performance.pulse.tasks.pulse_reminder_sweep",
+        "schedule": crontab(hour=8, minute=0),
+    },
     # Mails notices whose task the broker dropped (pending for over 10 minutes); idempotent (row lock, status).
     "notifications-email-sweep": {"task": "portal.notifications.tasks.email_sweep", "schedule": 5 * 60},
 }
@@ -303,7 +310,13 @@ PORTAL_MIN_JP_PER_YEAR = 20  # PP 11/2017 art. 203(4) as amended: at least 20 JP
 PORTAL_MINUTES_PER_JP = 45  # common practice; unconfirmed, so a setting
 # Modules whose seed(stdout=None) builds demo data, in dependency order; each app adds its own. A seeder reports
 # what it holds through counts() -> {label: number} for seed_demo's summary line; a misspelt entry is an error.
-PORTAL_DEMO_SEEDERS = ["portal.demo", "home.devdata.demo", "learning.devdata.demo", "performance.devdata.demo"]
+PORTAL_DEMO_SEEDERS = [
+    "portal.demo",
+    "home.devdata.demo",
+    "learning.devdata.demo",
+    "performance.devdata.demo",
+    "performance.pulse.devdata.demo",
+]
 
 LOGGING = {
     "version": 1,
@@ -322,4 +335,8 @@ PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit st
 # an error (portal/devdata/loading.py).
 PORTAL_SCALE_BUILDERS: list[str] = ["performance.devdata.scale.build_scale_org"]
 # Modules with a BENCH_CASES list that `python -m bench` runs besides its own; a misspelt one is an error.
-PORTAL_BENCH_MODULES: list[str] = ["learning.devdata.bench", "performance.devdata.bench"]
+PORTAL_BENCH_MODULES: list[str] = [
+    "learning.devdata.bench",
+    "performance.devdata.bench",
+    "performance.pulse.devdata.bench",
+]
