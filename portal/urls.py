@@ -6,8 +6,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from performance.dashboard import team_page
-
 from . import views
 
 handler403 = "portal.views.permission_denied"
@@ -27,11 +25,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("portal.notifications.urls")),
     path("", include("learning.urls")),
-    # PRE-MERGE: the team view moves into performance/dashboard's urls when that app lands.
-    path("tim/", team_page.team),
     path("", include("performance.development.urls")),
     path("", include("performance.supervision.urls")),
     path("", include("performance.urls")),
+    path("", include("performance.dashboard.urls")),
+    path("", include("performance.pulse.urls")),
     path("", include("home.urls")),
 ]
 

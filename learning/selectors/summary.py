@@ -256,7 +256,7 @@ def published_courses() -> list[CourseRow]:
         CoursePage.objects.live()
         .order_by("title", "pk")
         .values_list(
-            "pk", "title", "slug", "path", "depth", "url_path", "target_standards__slug", "target_standards__live"
+            "pk", "title", "slug", "path", "depth", "url_path", "target_standards__code", "target_standards__live"
         )
     ):
         row = rows.setdefault(

@@ -4,8 +4,8 @@ in one place and each in a fixed number of queries.
 
 from __future__ import annotations
 
+from home.selectors import core_value_choices
 from learning.selectors.summary import CourseRow, course_progress_for, published_course, published_courses
-from performance import rules as perf_rules
 from performance.selectors import assessment_standards
 
 
@@ -16,7 +16,7 @@ def standards() -> list[tuple[str, str]]:
 
 def core_values() -> list[tuple[str, str]]:
     """The BerAKHLAK values as (code, name), in their order: the codes assessments store."""
-    return list(perf_rules.BERAKHLAK_VALUES)
+    return core_value_choices()
 
 
 def course_catalogue() -> list[CourseRow]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from performance import rules as perf_rules
+from home.selectors import core_value_choices
 
 from .models import AgreedAction
 from .services import DialogueInput, FollowUp, MeetingInput
@@ -111,7 +111,7 @@ class MeetingForm(forms.Form):
 
 class AppreciationForm(forms.Form):
     value_code = forms.ChoiceField(
-        label=_("Nilai BerAKHLAK yang ditunjukkan"), choices=[("", "—")] + perf_rules.BERAKHLAK_VALUES, required=False
+        label=_("Nilai BerAKHLAK yang ditunjukkan"), choices=lambda: [("", "—"), *core_value_choices()], required=False
     )
     message = forms.CharField(
         label=_("Apresiasi"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -41,7 +41,7 @@ def appreciation(appreciation):
         event_key=f"appreciation:{appreciation.pk}",
         title=_("%(giver)s memberi Anda apresiasi: %(value)s"),
         body=appreciation.message,
-        link=reverse("performance:my_profile") + "#apresiasi",
+        link=reverse("dashboard:my_profile") + "#apresiasi",
         params={"giver": appreciation.giver_name, "value": appreciation.value_name},
     )
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from performance import rules as perf_rules
+from home.selectors import core_value_choices
 from performance.access import can_assess, own_employee, visible_employees
 from performance.models import Assessment, AssessmentAuditEntry, Employee
 from portal import dates
@@ -240,7 +240,7 @@ def appreciation_give(
 ) -> Appreciation:
     if not may_appreciate(actor, employee):
         raise PermissionDenied
-    values = dict(perf_rules.BERAKHLAK_VALUES)
+    values = dict(core_value_choices())
     errors = {}
     if value_code not in values:
         errors["value_code"] = _("Pilih nilai BerAKHLAK yang ditunjukkan.")

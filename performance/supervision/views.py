@@ -175,7 +175,7 @@ def appreciate(request, nip: str):
             raise Http404 from exc
         else:
             messages.success(request, _("Apresiasi terkirim kepada %(name)s.") % {"name": employee.full_name})
-    return redirect("performance:profile", nip=nip)
+    return redirect("dashboard:profile", nip=nip)
 
 
 # --- Objections -------------------------------------------------------------------------------------------------

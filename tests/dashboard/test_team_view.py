@@ -50,13 +50,13 @@ def _queries(client, url):
 def test_team_view_query_count_is_the_same_for_5_and_50_members(team, client):
     atasan = team["users"]["atasan"]
     plan = services.plan_create(actor=atasan, employee=team["employees"]["pegawai"], period=team["periods"][-1])
-    services.suggestion_apply(actor=atasan, plan=plan, standard_code="kualitas-pelayanan-publik")
+    services.suggestion_apply(actor=atasan, plan=plan, standard_code="KPP")
     services.plan_activate(actor=atasan, plan=plan)
     sup_services.appreciation_give(
         actor=atasan, employee=team["employees"]["pegawai"], value_code="kompeten", message="Bagus", show_on_team=True
     )
     client.force_login(atasan)
-    url = reverse("performance:team")
+    url = reverse("dashboard:team")
     _add_members(team, 5 - team["employees"]["pegawai"].supervisor.direct_reports.count())
     few, _html = _queries(client, url)
     _add_members(team, 45)
@@ -70,7 +70,7 @@ def test_team_view_shows_what_to_act_on_and_sorts_and_filters(team, client):
     atasan = team["users"]["atasan"]
     pegawai = team["employees"]["pegawai"]
     plan = services.plan_create(actor=atasan, employee=pegawai, period=team["periods"][-1])
-    services.suggestion_apply(actor=atasan, plan=plan, standard_code="kualitas-pelayanan-publik")
+    services.suggestion_apply(actor=atasan, plan=plan, standard_code="KPP")
     services.plan_activate(actor=atasan, plan=plan)
     sup_services.dialogue_record(
         actor=atasan, employee=pegawai, data=sup_services.DialogueInput(held_on=dates.today(), topics="Loket")
@@ -79,7 +79,7 @@ def test_team_view_shows_what_to_act_on_and_sorts_and_filters(team, client):
         actor=atasan, employee=pegawai, value_code="kompeten", message="Sabar melayani", show_on_team=True
     )
     client.force_login(atasan)
-    html = client.get(reverse("performance:team")).content.decode()
+    html = client.get(reverse("dashboard:team")).content.decode()
     row = html[html.index("Yosina Wenda") :]
     row = row[: row.index("</li>")]
     for text in (
@@ -95,19 +95,19 @@ def test_team_view_shows_what_to_act_on_and_sorts_and_filters(team, client):
     for url in (
         reverse("development:member_plans", args=[pegawai.nip]),
         reverse("supervision:member_dialogues", args=[pegawai.nip]),
-        reverse("performance:profile", args=[pegawai.nip]),
+        reverse("dashboard:profile", args=[pegawai.nip]),
         reverse("development:assign") + f"?nip={pegawai.nip}",
     ):
         assert url in row, url
-    with_plan = client.get(reverse("performance:team"), {"saring": "tanpa-rencana"}).content.decode()
+    with_plan = client.get(reverse("dashboard:team"), {"saring": "tanpa-rencana"}).content.decode()
     assert "Yosina Wenda" not in with_plan and "Belum punya rencana aktif" in with_plan
-    by_dialogue = client.get(reverse("performance:team"), {"urut": "dialog"}).content.decode()
+    by_dialogue = client.get(reverse("dashboard:team"), {"urut": "dialog"}).content.decode()
     others = [e.full_name for e in pegawai.supervisor.direct_reports.exclude(pk=pegawai.pk)]
     assert by_dialogue.index(others[0]) < by_dialogue.index("Yosina Wenda")  # never had a dialogue: first
 
 
 def test_who_opens_the_team_view(team, client):
-    url = reverse("performance:team")
+    url = reverse("dashboard:team")
     for key, code in {"atasan": 200, "pimpinan": 200, "kasi.pmk": 200, "pegawai": 403, "pelatih": 403}.items():
         client.force_login(team["users"][key])
         assert client.get(url).status_code == code, key

@@ -24,7 +24,7 @@ def test_plan_evidence_and_assignment_notices_once(team):
     pegawai = team["employees"]["pegawai"]
     Notification.objects.all().delete()
     plan = services.plan_create(actor=atasan, employee=pegawai, period=team["periods"][-1])
-    goal = services.goal_add(actor=atasan, plan=plan, standard_code="kualitas-pelayanan-publik", target="Naik")
+    goal = services.goal_add(actor=atasan, plan=plan, standard_code="KPP", target="Naik")
     action = services.action_add(
         actor=atasan, goal=goal, kind="on_the_job", title="Loket", due_date=plan.period.end_date
     )
@@ -49,7 +49,7 @@ def test_due_and_overdue_notices_once_when_the_task_runs_twice(team):
     atasan, me = team["users"]["atasan"], team["users"]["pegawai"]
     pegawai = team["employees"]["pegawai"]
     plan = services.plan_create(actor=atasan, employee=pegawai, period=team["periods"][-1])
-    goal = services.goal_add(actor=atasan, plan=plan, standard_code="kualitas-pelayanan-publik", target="Naik")
+    goal = services.goal_add(actor=atasan, plan=plan, standard_code="KPP", target="Naik")
     today = dates.today()
     soon = services.action_add(
         actor=atasan, goal=goal, kind="coaching", title="Bimbingan", due_date=today + dt.timedelta(days=2)

@@ -15,7 +15,7 @@ from portal import dates
 
 pytestmark = pytest.mark.django_db
 
-KPP = "kualitas-pelayanan-publik"
+KPP = "KPP"
 
 
 def _plan(team, with_suggestion=True):

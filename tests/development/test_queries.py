@@ -39,7 +39,7 @@ def _grow_plan(team, plan, n):
 def test_plan_pages_query_count_is_constant(team, client):
     atasan, me = team["users"]["atasan"], team["users"]["pegawai"]
     plan = services.plan_create(actor=atasan, employee=team["employees"]["pegawai"], period=team["periods"][-1])
-    services.suggestion_apply(actor=atasan, plan=plan, standard_code="kualitas-pelayanan-publik")
+    services.suggestion_apply(actor=atasan, plan=plan, standard_code="KPP")
     services.plan_activate(actor=atasan, plan=plan)
     staff, own = reverse("development:plan", args=[plan.pk]), reverse("development:my_plan", args=[plan.pk])
     counts = []

@@ -170,7 +170,7 @@ def test_demo_seeders_are_idempotent(team):
         plan = development_demo.seed()
         supervision_demo.seed()
     assert DevelopmentPlan.objects.count() == 1 and plan.status == "active"
-    assert plan.goals.get().standard_code == "kualitas-pelayanan-publik"
+    assert plan.goals.get().standard_code == "KPP"
     assert Dialogue.objects.count() == 1 and AgreedAction.objects.filter(done_at__isnull=True).count() == 1
     assert TeamMeeting.objects.count() == 1 and Appreciation.objects.count() == 1
     pegawai2 = team["employees"]["pegawai2"]
@@ -185,7 +185,7 @@ def test_profile_shows_plan_dialogues_and_appreciation(team, client):
     supervision_demo.seed()
     pegawai = team["employees"]["pegawai"]
     client.force_login(team["users"]["pegawai"])
-    own = client.get(reverse("performance:my_profile")).content.decode()
+    own = client.get(reverse("dashboard:my_profile")).content.decode()
     for text in (
         "Rencana pengembangan",
         "Kualitas Pelayanan Publik",
@@ -198,8 +198,8 @@ def test_profile_shows_plan_dialogues_and_appreciation(team, client):
         assert text in own, text
     assert "Beri apresiasi" not in own
     client.force_login(team["users"]["atasan"])
-    staff = client.get(reverse("performance:profile", args=[pegawai.nip])).content.decode()
+    staff = client.get(reverse("dashboard:profile", args=[pegawai.nip])).content.decode()
     assert "Beri apresiasi" in staff and "Kelola rencana" in staff and "Catat dialog" in staff
     client.force_login(team["users"]["pegawai2"])
-    empty = client.get(reverse("performance:my_profile")).content.decode()
+    empty = client.get(reverse("dashboard:my_profile")).content.decode()
     assert "Belum ada rencana pengembangan untuk Anda." in empty and "Belum ada apresiasi." in empty

@@ -12,7 +12,7 @@ from performance.models import Employee, PerformancePeriod
 from .. import services
 from ..models import DevelopmentPlan
 
-WEAK_STANDARD = "kualitas-pelayanan-publik"
+WEAK_STANDARD = "KPP"
 
 
 @transaction.atomic

@@ -66,7 +66,7 @@ def seed(stdout=None) -> None:
         services.appreciation_give(
             actor=atasan,
             employee=pegawai,
-            value_code="berorientasi_pelayanan",
+            value_code="berorientasi-pelayanan",
             message="Terima kasih sudah tetap melayani warga dengan sabar saat jaringan putus.",
             show_on_team=True,
         )
