@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet, Subquery
 
 from performance.access import leadership_unit_ids, own_employee, visible_employees
 from performance.models import Employee
@@ -123,18 +123,28 @@ def objection_context(assessment, user) -> dict:
 
 
 def profile_sections(employee: Employee, user) -> dict:
-    """The profile's dialogue and appreciation sections (three queries)."""
+    """The profile's dialogue and appreciation sections (two queries)."""
     from performance.access import can_assess
 
     from .forms import AppreciationForm
     from .services import may_appreciate
 
     own = employee.user_id == user.pk
+    # The count of open follow-ups rides on every dialogue row (one query for both); no dialogue, no follow-up.
+    open_total = (
+        AgreedAction.objects.filter(dialogue__employee=employee, done_at__isnull=True)
+        .values("dialogue__employee")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    dialogues = list(
+        Dialogue.objects.filter(employee=employee)
+        .only("id", "held_on", "topics", "responded_at")
+        .annotate(open_total=Subquery(open_total[:1]))[:3]
+    )
     return {
-        "dialogues": list(
-            Dialogue.objects.filter(employee=employee).only("id", "held_on", "topics", "responded_at")[:3]
-        ),
-        "open_actions": AgreedAction.objects.filter(dialogue__employee=employee, done_at__isnull=True).count(),
+        "dialogues": dialogues,
+        "open_actions": (dialogues[0].open_total or 0) if dialogues else 0,
         "appreciations": appreciations_of(employee),
         "may_dialogue": not own and can_assess(user, employee),
         "appreciation_form": AppreciationForm() if not own and may_appreciate(user, employee) else None,
