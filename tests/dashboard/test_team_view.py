@@ -33,7 +33,7 @@ def _add_members(team, n):
             )
         if i % 3 == 0:
             plan = services.plan_create(actor=team["users"]["atasan"], employee=member, period=team["periods"][-1])
-            goal = services.goal_add(actor=team["users"]["atasan"], plan=plan, standard_code="inovasi", target="Naik")
+            goal = services.goal_add(actor=team["users"]["atasan"], plan=plan, standard_code="INO", target="Naik")
             services.action_add(
                 actor=team["users"]["atasan"], goal=goal, kind="coaching", title="B", due_date=plan.period.end_date
             )
