@@ -82,7 +82,8 @@ def team(request):
         request,
         "dashboard/team.html",
         {
-            "me": own_employee(request.user),
+            # Whether the account has an employee record matters only when nobody is listed (no extra query).
+            "me": True if rows else own_employee(request.user),
             "rows": shown,
             "all_count": len(rows),
             "period": period,
