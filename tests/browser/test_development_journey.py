@@ -17,7 +17,7 @@ COURSE = "Pelayanan Publik yang Ramah dan Informatif"
 def demo(transactional_db):
     from home.devdata import demo as home_demo
     from learning.devdata import demo as learning_demo
-    from performance import demo as performance_demo
+    from performance.devdata import demo as performance_demo
     from portal import demo as portal_demo
     from portal.permissions import sync_role_permissions
 
