@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "home",
     "learning",
     "performance",
+    "performance.campaigns",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -313,3 +314,15 @@ PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit st
 PORTAL_SCALE_BUILDERS: list[str] = ["performance.scale.build_scale_org"]
 # Modules with a BENCH_CASES list that `python -m bench` runs besides its own.
 PORTAL_BENCH_MODULES: list[str] = ["learning.devdata.bench", "performance.bench"]
+
+# --- Campaigns (issue 12) ----------------------------------------------------------------------------
+CELERY_BEAT_SCHEDULE.update(
+    {
+        # Later joiners (the roster import writes in bulk) and enrolments a broker outage dropped; idempotent.
+        "campaigns-sweep": {"task": "performance.campaigns.tasks.campaigns_sweep_task", "schedule": 60 * 60},
+        "campaigns-reminders": {
+            "task": "performance.campaigns.tasks.campaign_reminders_daily",
+            "schedule": 24 * 60 * 60,
+        },
+    }
+)
