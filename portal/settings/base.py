@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "learning",
     "performance",
     "performance.campaigns",
+    "performance.adoption",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -315,11 +316,18 @@ PORTAL_SCALE_BUILDERS: list[str] = ["performance.scale.build_scale_org"]
 # Modules with a BENCH_CASES list that `python -m bench` runs besides its own.
 PORTAL_BENCH_MODULES: list[str] = ["learning.devdata.bench", "performance.bench"]
 
+from celery.schedules import crontab  # noqa: E402
+
 # --- Campaigns (issue 12) ----------------------------------------------------------------------------
 CELERY_BEAT_SCHEDULE.update(
     {
         # Later joiners (the roster import writes in bulk) and enrolments a broker outage dropped; idempotent.
         "campaigns-sweep": {"task": "performance.campaigns.tasks.campaigns_sweep_task", "schedule": 60 * 60},
+        # One snapshot per unit and day of the dashboard's figures (idempotent per day).
+        "adoption-snapshots": {
+            "task": "performance.adoption.tasks.snapshots_nightly",
+            "schedule": crontab(hour=23, minute=30),  # WIT (CELERY_TIMEZONE)
+        },
         "campaigns-reminders": {
             "task": "performance.campaigns.tasks.campaign_reminders_daily",
             "schedule": 24 * 60 * 60,

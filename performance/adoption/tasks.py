@@ -1,0 +1,13 @@
+"""Celery tasks of the adoption dashboard."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+
+@shared_task(acks_late=True)
+def snapshots_nightly() -> int:
+    """Today's unit snapshots (WIT); idempotent per day, so beat firing twice or a retry writes nothing new."""
+    from .services import snapshots_take
+
+    return snapshots_take()
