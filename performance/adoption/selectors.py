@@ -51,7 +51,7 @@ class Filters:
 
 def _children(units: dict) -> dict[int | None, list[int]]:
     kids: dict[int | None, list[int]] = defaultdict(list)
-    for pk, (parent, code, _name) in sorted(units.items(), key=lambda kv: kv[1][1]):
+    for pk, (parent, _code, _name) in sorted(units.items(), key=lambda kv: kv[1][1]):
         kids[parent if parent in units else None].append(pk)
     return kids
 
