@@ -17,6 +17,7 @@ from .records import (
 from .summary import (
     LearningSummary,
     OnboardingStatus,
+    assignment_covered_user_ids,
     completions_per_week,
     learning_annotations,
     learning_summaries,
@@ -30,6 +31,7 @@ __all__ = [
     "learning_summary",
     "learning_annotations",
     "completions_per_week",
+    "assignment_covered_user_ids",
     "attempt_for_user",
     "attempt_questions",
     "catalogue",

@@ -235,11 +235,14 @@ def learning_summary(*, user_id: int, year: int | None = None) -> LearningSummar
 # --- Aggregates for the leadership dashboard: expressions an upper app annotates its own rows with ---------------
 
 
-def learning_annotations(*, course_id: int | None, year: int, user_ref: str = "user_id") -> dict:
+def learning_annotations(
+    *, course_id: int | None, year: int, user_ref: str = "user_id", today: dt.date | None = None
+) -> dict:
     """Per-row learning figures as subquery expressions on `OuterRef(user_ref)`, so an upper app counts them per
     group in ONE query of its own (e.g. employees grouped by unit) without loading a row per learner:
     `lr_enrolled`, `lr_started`, `lr_completed` in `course_id` (False without a course), `lr_score` (the course
-    score at completion) and `lr_jp` (JP credited in `year`, WIT). Prefixed so the caller's aggregates may use the
+    score at completion), `lr_assigned` (enrolled by an assignment, not self), `lr_overdue` (assigned, not
+    completed, due before `today`, WIT) and `lr_jp` (JP credited in `year`, WIT). Prefixed so the caller's aggregates may use the
     plain names."""
     from django.db.models import BooleanField, DecimalField, Exists, OuterRef, Subquery, Value
     from django.db.models.functions import Coalesce
@@ -259,7 +262,12 @@ def learning_annotations(*, course_id: int | None, year: int, user_ref: str = "u
     if course_id is None:
         no = Value(False, output_field=BooleanField())
         figures.update(
-            lr_enrolled=no, lr_started=no, lr_completed=no, lr_score=Value(None, output_field=DecimalField())
+            lr_enrolled=no,
+            lr_started=no,
+            lr_completed=no,
+            lr_assigned=no,
+            lr_overdue=no,
+            lr_score=Value(None, output_field=DecimalField()),
         )
         return figures
     mine = Enrollment.objects.filter(user_id=user, course_id=course_id)
@@ -267,6 +275,12 @@ def learning_annotations(*, course_id: int | None, year: int, user_ref: str = "u
         lr_enrolled=Exists(mine),
         lr_started=Exists(mine.filter(started_at__isnull=False)),
         lr_completed=Exists(mine.filter(status=Enrollment.Status.COMPLETED)),
+        lr_assigned=Exists(mine.exclude(source=Enrollment.Source.SELF)),
+        lr_overdue=Exists(
+            mine.exclude(source=Enrollment.Source.SELF)
+            .exclude(status=Enrollment.Status.COMPLETED)
+            .filter(due_date__lt=today or dates.today())
+        ),
         lr_score=Subquery(CourseCompletion.objects.filter(user_id=user, course_id=course_id).values("score")[:1]),
     )
     return figures
@@ -286,3 +300,13 @@ def completions_per_week(*, user_ids, course_id: int, since: dt.datetime) -> dic
         .order_by("week")
     )
     return {(r["week"].date() if isinstance(r["week"], dt.datetime) else r["week"]): r["n"] for r in rows}
+
+
+def assignment_covered_user_ids(*, course_id: int):
+    """A subquery of the users an assignment of the course would not change: enrolled by an assignment, or
+    self-enrolled and completed (a self-enrolment not completed still takes the assignment's due date)."""
+    return (
+        Enrollment.objects.filter(course_id=course_id)
+        .exclude(Q(source=Enrollment.Source.SELF) & ~Q(status=Enrollment.Status.COMPLETED))
+        .values("user_id")
+    )

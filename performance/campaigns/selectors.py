@@ -1,15 +1,20 @@
-"""Reads of campaigns: who a campaign targets, progress per unit. Constant query count whatever the size."""
+"""Reads of campaigns: who a campaign targets, progress per unit. Constant query count whatever the size.
+
+Learning records are read only through `learning.selectors.summary` (subquery expressions, aggregated here)."""
 
 from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
 
-from learning.models import Enrollment
+from learning.selectors.summary import assignment_covered_user_ids, learning_annotations
 from performance.access import leadership_unit_ids, unit_and_subunit_ids_sql
 from performance.models import Employee, OrgUnit
 from portal import dates
 
 from .models import Campaign
+
+#: Enrollment source of a campaign in learning (`Enrollment.Source.CAMPAIGN`).
+SOURCE = "campaign"
 
 
 def campaign_employees(campaign: Campaign) -> QuerySet[Employee]:
@@ -24,15 +29,16 @@ def campaign_employees(campaign: Campaign) -> QuerySet[Employee]:
     return qs
 
 
+def with_learning(qs: QuerySet[Employee], campaign: Campaign, today=None) -> QuerySet[Employee]:
+    today = today or dates.today()
+    return qs.annotate(**learning_annotations(course_id=campaign.course_id, year=today.year, today=today))
+
+
 def users_to_enrol(campaign: Campaign) -> QuerySet:
-    """User ids the campaign still has to enrol: no enrollment in the course yet, or only a self-enrolment
-    not completed (the campaign adds its due date once; afterwards its source is "campaign")."""
-    covered = Enrollment.objects.filter(course_id=campaign.course_id).exclude(
-        Q(source=Enrollment.Source.SELF) & ~Q(status=Enrollment.Status.COMPLETED)
-    )
+    """User ids the campaign still has to enrol (nobody once it ran: idempotent)."""
     return (
         campaign_employees(campaign)
-        .exclude(user_id__in=covered.values("user_id"))
+        .exclude(user_id__in=assignment_covered_user_ids(course_id=campaign.course_id))
         .order_by("user_id")
         .values_list("user_id", flat=True)
     )
@@ -52,33 +58,17 @@ def can_manage_unit(user, unit: OrgUnit) -> bool:
     return unit_ids is None or unit.pk in unit_ids
 
 
-def campaign_progress(campaign: Campaign) -> list[dict]:
-    """Per unit: assigned, started, completed, overdue (one grouped query, plus one for the unit names)."""
-    today = dates.today()
-    enr = Enrollment.objects.filter(
-        course_id=campaign.course_id, user_id__in=campaign_employees(campaign).values("user_id")
-    )
+def campaign_progress(campaign: Campaign, today=None) -> list[dict]:
+    """Per unit: assigned, started, completed, overdue, in one grouped query."""
     rows = (
-        Employee.objects.filter(user_id__in=enr.values("user_id"), active=True)
+        with_learning(campaign_employees(campaign), campaign, today)
+        .filter(lr_enrolled=True)
         .values("unit_id", "unit__code", "unit__name")
         .annotate(
-            assigned=Count("user__enrollments", filter=Q(user__enrollments__course_id=campaign.course_id)),
-            started=Count(
-                "user__enrollments",
-                filter=Q(user__enrollments__course_id=campaign.course_id, user__enrollments__started_at__isnull=False),
-            ),
-            completed=Count(
-                "user__enrollments",
-                filter=Q(
-                    user__enrollments__course_id=campaign.course_id,
-                    user__enrollments__status=Enrollment.Status.COMPLETED,
-                ),
-            ),
-            overdue=Count(
-                "user__enrollments",
-                filter=Q(user__enrollments__course_id=campaign.course_id, user__enrollments__due_date__lt=today)
-                & ~Q(user__enrollments__status=Enrollment.Status.COMPLETED),
-            ),
+            assigned=Count("pk"),
+            started=Count("pk", filter=Q(lr_started=True)),
+            completed=Count("pk", filter=Q(lr_completed=True)),
+            overdue=Count("pk", filter=Q(lr_overdue=True)),
         )
         .order_by("unit__code")
     )

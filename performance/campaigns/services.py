@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from learning.models import CoursePage, Enrollment
 from learning.services import enrollment_create
 from performance.models import Employee, OrgUnit
 from portal import dates
@@ -21,7 +20,7 @@ from portal.tasks import enqueue_on_commit
 
 from . import rules
 from .models import Campaign, CampaignReminder
-from .selectors import campaign_employees, can_manage_unit, users_to_enrol
+from .selectors import SOURCE, campaign_employees, can_manage_unit, users_to_enrol, with_learning
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +33,7 @@ def campaign_create(
     *,
     actor,
     name: str,
-    course: CoursePage,
+    course,
     unit: OrgUnit,
     due_date: dt.date,
     message: str = "",
@@ -86,7 +85,7 @@ def campaign_enrol(*, campaign_id: int, job_id: int | None = None) -> int:
                 enrollment_create(
                     user=users[user_id],
                     course=course,
-                    source=Enrollment.Source.CAMPAIGN,
+                    source=SOURCE,
                     due_date=campaign.due_date,
                     assigned_by=campaign.created_by,
                 )
@@ -129,14 +128,12 @@ def campaigns_enrol_employee(*, employee: Employee) -> int:
         return 0
     made = 0
     for campaign in Campaign.objects.filter(active=True).select_related("course", "created_by"):
-        if not campaign_employees(campaign).filter(pk=employee.pk).exists():
-            continue
-        if Enrollment.objects.filter(user_id=employee.user_id, course_id=campaign.course_id).exists():
+        if not users_to_enrol(campaign).filter(pk=employee.pk).exists():
             continue
         enrollment_create(
             user=employee.user,
             course=campaign.course.specific,
-            source=Enrollment.Source.CAMPAIGN,
+            source=SOURCE,
             due_date=campaign.due_date,
             assigned_by=campaign.created_by,
         )
@@ -156,11 +153,11 @@ SUPERVISOR_TITLE = gettext_lazy("%(name)s belum menyelesaikan kursus %(course)s 
 
 def _deliver(*, recipient, kind: str, event_key: str, title, params: dict, link: str, body="") -> None:
     """Through `portal.notifications.notify` once that app is on main; until then a plain email."""
-    try:
+    from django.apps import apps
+
+    if apps.is_installed("portal.notifications"):
         from portal.notifications.services import notify
-    except ImportError:
-        notify = None
-    if notify is not None:
+
         notify(recipient=recipient, kind=kind, event_key=event_key, title=title, body=body, link=link, params=params)
         return
     if recipient.email:
@@ -182,38 +179,32 @@ def campaign_reminders_send(*, today: dt.date | None = None) -> int:
             continue
         done = CampaignReminder.objects.filter(campaign=campaign, kind=kind).values("user_id")
         pending = (
-            Enrollment.objects.filter(course_id=campaign.course_id, source=Enrollment.Source.CAMPAIGN)
-            .exclude(status=Enrollment.Status.COMPLETED)
-            .filter(user_id__in=campaign_employees(campaign).values("user_id"))
+            with_learning(campaign_employees(campaign), campaign, today)
+            .filter(lr_assigned=True, lr_completed=False)
             .exclude(user_id__in=done)
-            .select_related("user")
+            .select_related("user", "supervisor__user")
         )
-        supervisors = {
-            e.user_id: e
-            for e in Employee.objects.filter(user_id__in=pending.values("user_id")).select_related("supervisor__user")
-        }
         link = absolute(campaign.course.url or "/")
-        for enrollment in pending:
+        for emp in pending:
             with transaction.atomic():
-                _, created = CampaignReminder.objects.get_or_create(campaign=campaign, user=enrollment.user, kind=kind)
+                _, created = CampaignReminder.objects.get_or_create(campaign=campaign, user=emp.user, kind=kind)
                 if not created:
                     continue
                 params = {"course": campaign.course.title}
                 _deliver(
-                    recipient=enrollment.user,
+                    recipient=emp.user,
                     kind="campaign-reminder",
-                    event_key=f"campaign:{campaign.pk}:{kind}:{enrollment.user_id}",
+                    event_key=f"campaign:{campaign.pk}:{kind}:{emp.user_id}",
                     title=REMINDER_TITLES[kind],
                     body=campaign.message,
                     params=params,
                     link=link,
                 )
-                emp = supervisors.get(enrollment.user_id)
-                if kind == "overdue" and emp and emp.supervisor and emp.supervisor.user:
+                if kind == "overdue" and emp.supervisor and emp.supervisor.user:
                     _deliver(
                         recipient=emp.supervisor.user,
                         kind="campaign-overdue-member",
-                        event_key=f"campaign:{campaign.pk}:overdue-sup:{enrollment.user_id}",
+                        event_key=f"campaign:{campaign.pk}:overdue-sup:{emp.user_id}",
                         title=SUPERVISOR_TITLE,
                         params={**params, "name": emp.full_name},
                         link=link,

@@ -212,6 +212,19 @@ CELERY_BEAT_SCHEDULE: dict = {
     "learning-certificate-sweep": {"task": "learning.tasks.certificate_sweep", "schedule": 15 * 60},
     # 07:00 WIT, before the working day starts; a learner gets at most one mail a day however often it runs.
     "learning-reminders-daily": {"task": "learning.tasks.reminders_daily", "schedule": crontab(hour=7, minute=0)},
+    # Campaigns: later joiners (the roster import writes in bulk, no signal) and enrolments a broker outage
+    # dropped; idempotent, so hourly costs one query per campaign when nothing changed.
+    "campaigns-sweep": {"task": "performance.campaigns.tasks.campaigns_sweep_task", "schedule": 60 * 60},
+    # Campaign reminders at 07:15 WIT (7 days before, the due day, overdue); each event once per learner.
+    "campaigns-reminders": {
+        "task": "performance.campaigns.tasks.campaign_reminders_daily",
+        "schedule": crontab(hour=7, minute=15),
+    },
+    # 23:30 WIT: one snapshot per unit and day of the dashboard's figures; a second run the same day writes nothing.
+    "adoption-snapshots": {
+        "task": "performance.adoption.tasks.snapshots_nightly",
+        "schedule": crontab(hour=23, minute=30),
+    },
 }
 
 # --- Accounts (django-allauth) -----------------------------------------------------------------------
@@ -319,22 +332,3 @@ PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit st
 PORTAL_SCALE_BUILDERS: list[str] = ["performance.scale.build_scale_org"]
 # Modules with a BENCH_CASES list that `python -m bench` runs besides its own; a misspelt one is an error.
 PORTAL_BENCH_MODULES: list[str] = ["learning.devdata.bench", "performance.bench"]
-
-from celery.schedules import crontab  # noqa: E402
-
-# --- Campaigns (issue 12) ----------------------------------------------------------------------------
-CELERY_BEAT_SCHEDULE.update(
-    {
-        # Later joiners (the roster import writes in bulk) and enrolments a broker outage dropped; idempotent.
-        "campaigns-sweep": {"task": "performance.campaigns.tasks.campaigns_sweep_task", "schedule": 60 * 60},
-        # One snapshot per unit and day of the dashboard's figures (idempotent per day).
-        "adoption-snapshots": {
-            "task": "performance.adoption.tasks.snapshots_nightly",
-            "schedule": crontab(hour=23, minute=30),  # WIT (CELERY_TIMEZONE)
-        },
-        "campaigns-reminders": {
-            "task": "performance.campaigns.tasks.campaign_reminders_daily",
-            "schedule": 24 * 60 * 60,
-        },
-    }
-)
