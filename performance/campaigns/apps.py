@@ -25,13 +25,8 @@ class CampaignsConfig(AppConfig):
         # bulk (no signals) and is covered by the periodic sweep `campaigns.tasks.campaigns_sweep`.
         post_save.connect(signals.employee_saved, sender=Employee, dispatch_uid="campaigns-employee-saved")
 
-        from django.apps import apps
+        from portal.notifications.kinds import register_kind
 
-        if apps.is_installed("portal.notifications"):  # until it is, reminders go out as plain email
-            from portal.notifications.kinds import register_kind
-
-            register_kind("campaign-reminder", label=_("Pengingat kampanye kursus"), email_default=True)
-            register_kind("campaign-overdue-member", label=_("Anggota tim lewat tenggat kampanye"), email_default=True)
-            register_kind(
-                "campaign-not-started", label=_("Anggota tim belum memulai kursus kampanye"), email_default=True
-            )
+        register_kind("campaign-reminder", label=_("Pengingat kampanye kursus"), email_default=True)
+        register_kind("campaign-overdue-member", label=_("Anggota tim lewat tenggat kampanye"), email_default=True)
+        register_kind("campaign-not-started", label=_("Anggota tim belum memulai kursus kampanye"), email_default=True)

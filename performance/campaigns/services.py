@@ -152,18 +152,10 @@ SUPERVISOR_TITLE = gettext_lazy("%(name)s belum menyelesaikan kursus %(course)s 
 
 
 def _deliver(*, recipient, kind: str, event_key: str, title, params: dict, link: str, body="") -> None:
-    """Through `portal.notifications.notify` once that app is on main; until then a plain email."""
-    from django.apps import apps
+    """One notice through `portal.notifications` (once per event key; mailed per the recipient's preferences)."""
+    from portal.notifications.services import notify
 
-    if apps.is_installed("portal.notifications"):
-        from portal.notifications.services import notify
-
-        notify(recipient=recipient, kind=kind, event_key=event_key, title=title, body=body, link=link, params=params)
-        return
-    if recipient.email:
-        from portal.tasks import send_email
-
-        enqueue_on_commit(send_email, str(title) % params, f"{body}\n\n{link}".strip(), [recipient.email])
+    notify(recipient=recipient, kind=kind, event_key=event_key, title=title, body=body, link=link, params=params)
 
 
 def campaign_reminders_send(*, today: dt.date | None = None) -> int:

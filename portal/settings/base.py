@@ -30,6 +30,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Project apps first so their templates override Wagtail's and allauth's.
     "portal",
+    "portal.notifications",
     "home",
     "learning",
     "performance",
@@ -225,6 +226,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "performance.adoption.tasks.snapshots_nightly",
         "schedule": crontab(hour=23, minute=30),
     },
+    # Mails notices whose task the broker dropped (pending for over 10 minutes); idempotent (row lock, status).
+    "notifications-email-sweep": {"task": "portal.notifications.tasks.email_sweep", "schedule": 5 * 60},
 }
 
 # --- Accounts (django-allauth) -----------------------------------------------------------------------
@@ -259,6 +262,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# A hung mail server must not hold a notice's row lock (or a worker) for long: the task retries instead.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Portal ASN Walesi <noreply@walesi.test>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
