@@ -307,7 +307,12 @@ def weekly_trend(filters: Filters, unit_ids: list[int], current: dict, today: dt
         weeks.append({"week": week, "reached": r["reached"], "completions": completions})
     top_r = max([w["reached"] or 0 for w in weeks] or [0])
     top_c = max([w["completions"] or 0 for w in weeks] or [0])
-    for w in weeks:
+    for i, w in enumerate(weeks):
+        w["x"] = float(i * 10 + 1)
+        w["x2"] = float(i * 10 + 5)
+        w["r_h"] = round(45 * (w["reached"] or 0) / top_r, 2) if top_r else 0.0
+        w["c_h"] = round(45 * (w["completions"] or 0) / top_c, 2) if top_c else 0.0
+        w["r_y"], w["c_y"] = round(48 - w["r_h"], 2), round(48 - w["c_h"], 2)
         w["reached_h"] = round(100 * (w["reached"] or 0) / top_r, 2) if top_r else 0.0
         w["completions_h"] = round(100 * (w["completions"] or 0) / top_c, 2) if top_c else 0.0
         w["label"] = dates.format_date(w["week"], get_language() or "id")

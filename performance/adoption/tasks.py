@@ -11,3 +11,10 @@ def snapshots_nightly() -> int:
     from .services import snapshots_take
 
     return snapshots_take()
+
+
+@shared_task(acks_late=True)
+def export_task(job_id: int) -> str:
+    from .export import export_job_run
+
+    return export_job_run(job_id=job_id)
