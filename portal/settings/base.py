@@ -317,7 +317,14 @@ PORTAL_MIN_JP_PER_YEAR = 20  # PP 11/2017 art. 203(4) as amended: at least 20 JP
 PORTAL_MINUTES_PER_JP = 45  # common practice; unconfirmed, so a setting
 # Modules whose seed(stdout=None) builds demo data, in dependency order; each app adds its own. A seeder reports
 # what it holds through counts() -> {label: number} for seed_demo's summary line; a misspelt entry is an error.
-PORTAL_DEMO_SEEDERS = ["portal.demo", "home.devdata.demo", "learning.devdata.demo", "performance.demo"]
+PORTAL_DEMO_SEEDERS = [
+    "portal.demo",
+    "home.devdata.demo",
+    "learning.devdata.demo",
+    "performance.demo",
+    "performance.campaigns.devdata.demo",
+    "performance.adoption.devdata.demo",
+]
 
 LOGGING = {
     "version": 1,
