@@ -27,6 +27,8 @@ urlpatterns = [
     path("", include("performance.adoption.urls")),  # /pimpinan/ before performance's old leadership page
     path("", include("learning.urls")),
     path("", include("performance.urls")),
+    path("", include("performance.dashboard.urls")),
+    path("", include("performance.pulse.urls")),
     path("", include("home.urls")),
 ]
 

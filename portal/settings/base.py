@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "home",
     "learning",
     "performance",
+    "performance.dashboard",
+    "performance.pulse",
     "performance.campaigns",
     "performance.adoption",
     "wagtail.contrib.forms",
@@ -226,6 +228,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "performance.adoption.tasks.snapshots_nightly",
         "schedule": crontab(hour=23, minute=30),
     },
+    # 08:00 WIT: pulse invitations a broker outage dropped, and the one reminder of each pulse closing within two
+    # days, to those who have not answered; idempotent.
+    "pulse-reminder-sweep": {
+        "task": "performance.pulse.tasks.pulse_reminder_sweep",
+        "schedule": crontab(hour=8, minute=0),
+    },
     # Mails notices whose task the broker dropped (pending for over 10 minutes); idempotent (row lock, status).
     "notifications-email-sweep": {"task": "portal.notifications.tasks.email_sweep", "schedule": 5 * 60},
 }
@@ -321,7 +329,8 @@ PORTAL_DEMO_SEEDERS = [
     "portal.demo",
     "home.devdata.demo",
     "learning.devdata.demo",
-    "performance.demo",
+    "performance.devdata.demo",
+    "performance.pulse.devdata.demo",
     "performance.campaigns.devdata.demo",
     "performance.adoption.devdata.demo",
 ]
@@ -341,6 +350,10 @@ LOGGING = {
 PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit still counts (slow connections)
 # Builders of organisation data for generate_scale_data: dotted functions fn(user_ids, *, seed); a misspelt one is
 # an error (portal/devdata/loading.py).
-PORTAL_SCALE_BUILDERS: list[str] = ["performance.scale.build_scale_org"]
+PORTAL_SCALE_BUILDERS: list[str] = ["performance.devdata.scale.build_scale_org"]
 # Modules with a BENCH_CASES list that `python -m bench` runs besides its own; a misspelt one is an error.
-PORTAL_BENCH_MODULES: list[str] = ["learning.devdata.bench", "performance.bench"]
+PORTAL_BENCH_MODULES: list[str] = [
+    "learning.devdata.bench",
+    "performance.devdata.bench",
+    "performance.pulse.devdata.bench",
+]

@@ -69,6 +69,9 @@ PAGE_MATRIX = [
     ("/kepegawaian/", {"admin@walesi.test": 200}),
     ("/kepegawaian/impor/", {"admin@walesi.test": 200}),
     ("/kepegawaian/pegawai/", {"admin@walesi.test": 200}),
+    ("/kesiapan/", dict.fromkeys(ROLE_OF, 200)),  # lists only the pulses of one's own unit
+    ("/hasil-kesiapan/", {"pimpinan@walesi.test": 200, "admin@walesi.test": 200}),
+    ("/kepegawaian/kesiapan/", {"admin@walesi.test": 200}),
     ("/cari/?q=inovasi", dict.fromkeys(ROLE_OF, 200) | {None: 200}),
 ]
 
