@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from performance import rules as perf_rules
 from portal.models import BackgroundJob
 from portal.roles import Role, role_required
 
@@ -34,6 +35,10 @@ def _filters(request, source):
 def dashboard(request):
     filters = _filters(request, request.GET)
     data = selectors.adoption_overview(filters)
+    people = selectors.people(filters, data["scope_ids"], limit=50)
+    labels = {int(p): label for p, label in perf_rules.PREDIKAT_LABELS.items()}
+    for e in people:
+        e.get_pred_display = labels.get(getattr(e, "pred", None), "")
     return render(
         request,
         "adoption/dashboard.html",
@@ -42,7 +47,7 @@ def dashboard(request):
             "data": data,
             "s": data["summary"],
             "not_started": selectors.not_started(filters, data["scope_ids"], limit=50),
-            "people": selectors.people(filters, data["scope_ids"], limit=50),
+            "people": people,
         },
     )
 

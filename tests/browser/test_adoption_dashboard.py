@@ -11,8 +11,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_pimpinan_bars_in_indonesian(page):
     from home.devdata import demo as home_demo
     from learning.devdata import demo as learning_demo
-    from performance.devdata import demo as performance_demo
     from performance.campaigns.devdata import demo as campaigns_demo
+    from performance.devdata import demo as performance_demo
     from portal import demo as portal_demo
     from portal.permissions import sync_role_permissions
 
