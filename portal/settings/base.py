@@ -356,4 +356,5 @@ PORTAL_BENCH_MODULES: list[str] = [
     "learning.devdata.bench",
     "performance.devdata.bench",
     "performance.pulse.devdata.bench",
+    "performance.adoption.devdata.bench",
 ]
