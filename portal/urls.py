@@ -24,6 +24,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("portal.notifications.urls")),
+    path("", include("performance.adoption.urls")),  # /pimpinan/ before performance's old leadership page
     path("", include("learning.urls")),
     path("", include("performance.urls")),
     path("", include("performance.dashboard.urls")),

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "performance",
     "performance.dashboard",
     "performance.pulse",
+    "performance.campaigns",
+    "performance.adoption",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -213,6 +215,19 @@ CELERY_BEAT_SCHEDULE: dict = {
     "learning-certificate-sweep": {"task": "learning.tasks.certificate_sweep", "schedule": 15 * 60},
     # 07:00 WIT, before the working day starts; a learner gets at most one mail a day however often it runs.
     "learning-reminders-daily": {"task": "learning.tasks.reminders_daily", "schedule": crontab(hour=7, minute=0)},
+    # Campaigns: later joiners (the roster import writes in bulk, no signal) and enrolments a broker outage
+    # dropped; idempotent, so hourly costs one query per campaign when nothing changed.
+    "campaigns-sweep": {"task": "performance.campaigns.tasks.campaigns_sweep_task", "schedule": 60 * 60},
+    # Campaign reminders at 07:15 WIT (7 days before, the due day, overdue); each event once per learner.
+    "campaigns-reminders": {
+        "task": "performance.campaigns.tasks.campaign_reminders_daily",
+        "schedule": crontab(hour=7, minute=15),
+    },
+    # 23:30 WIT: one snapshot per unit and day of the dashboard's figures; a second run the same day writes nothing.
+    "adoption-snapshots": {
+        "task": "performance.adoption.tasks.snapshots_nightly",
+        "schedule": crontab(hour=23, minute=30),
+    },
     # 08:00 WIT: pulse invitations a broker outage dropped, and the one reminder of each pulse closing within two
     # days, to those who have not answered; idempotent.
     "pulse-reminder-sweep": {
@@ -316,6 +331,8 @@ PORTAL_DEMO_SEEDERS = [
     "learning.devdata.demo",
     "performance.devdata.demo",
     "performance.pulse.devdata.demo",
+    "performance.campaigns.devdata.demo",
+    "performance.adoption.devdata.demo",
 ]
 
 LOGGING = {
@@ -339,4 +356,5 @@ PORTAL_BENCH_MODULES: list[str] = [
     "learning.devdata.bench",
     "performance.devdata.bench",
     "performance.pulse.devdata.bench",
+    "performance.adoption.devdata.bench",
 ]
