@@ -24,6 +24,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("learning.urls")),
     path("", include("performance.urls")),
+    path("", include("performance.survey.urls")),
     path("", include("home.urls")),
 ]
 

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "home",
     "learning",
     "performance",
+    "performance.survey",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -284,7 +285,13 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 PORTAL_MIN_JP_PER_YEAR = 20  # PP 11/2017 art. 203(4) as amended: at least 20 JP a year for a PNS
 PORTAL_MINUTES_PER_JP = 45  # common practice; unconfirmed, so a setting
 # Modules whose seed(stdout) builds demo data, in dependency order; each app adds its own.
-PORTAL_DEMO_SEEDERS = ["portal.demo", "home.demo", "learning.demo", "performance.demo"]
+PORTAL_DEMO_SEEDERS = [
+    "portal.demo",
+    "home.demo",
+    "learning.demo",
+    "performance.demo",
+    "performance.survey.devdata.demo",
+]
 
 LOGGING = {
     "version": 1,
@@ -310,6 +317,17 @@ CELERY_BEAT_SCHEDULE.update(
 )
 PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit still counts (slow connections)
 # Builders of organisation data for generate_scale_data: dotted functions fn(user_ids, *, seed); missing ones skipped.
-PORTAL_SCALE_BUILDERS: list[str] = ["performance.scale.build_scale_org"]
+PORTAL_SCALE_BUILDERS: list[str] = [
+    "performance.scale.build_scale_org",
+    "performance.survey.devdata.scale.build_scale_survey",
+]
 # Modules with a BENCH_CASES list that `python -m bench` runs besides its own.
-PORTAL_BENCH_MODULES: list[str] = ["learning.bench", "performance.bench"]
+PORTAL_BENCH_MODULES: list[str] = ["learning.bench", "performance.bench", "performance.survey.devdata.bench"]
+
+# --- Citizens' satisfaction survey (SKM) -----------------------------------------------------------------------
+SURVEY_TOKEN_MAX_AGE = 2 * 60 * 60  # seconds a public form stays valid (slow phones, long queues)
+SURVEY_RATE_LIMIT_PER_HOUR = 30  # per address; generous, since a carrier puts many phones behind one address
+CELERY_BEAT_SCHEDULE["survey-purge-spent"] = {
+    "task": "survey.tasks.purge_spent_records",
+    "schedule": crontab(hour=3, minute=30),
+}
