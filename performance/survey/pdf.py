@@ -30,9 +30,9 @@ def report_pdf(report, trend) -> bytes:
     pdf.set_title(_t(f"Laporan SKM {unit.name} {period.name}"))
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 14)
-    pdf.multi_cell(0, 7, _t("LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT (SKM)"), align="C")
+    pdf.multi_cell(0, 7, _t("LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT (SKM)"), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 11)
-    pdf.multi_cell(0, 6, _t(f"{unit.name} - {unit.unit.name}"), align="C")
+    pdf.multi_cell(0, 6, _t(f"{unit.name} - {unit.unit.name}"), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.multi_cell(
         0,
         6,
@@ -40,16 +40,20 @@ def report_pdf(report, trend) -> bytes:
             f"Periode {period.name} ({dates.format_date_id(period.start_date)} s.d. {dates.format_date_id(period.end_date)})"
         ),
         align="C",
+        new_x="LMARGIN",
+        new_y="NEXT",
     )
     pdf.set_font("Helvetica", "", 9)
-    pdf.multi_cell(0, 5, _t("Berdasarkan Peraturan Menteri PANRB Nomor 14 Tahun 2017"), align="C")
+    pdf.multi_cell(
+        0, 5, _t("Berdasarkan Peraturan Menteri PANRB Nomor 14 Tahun 2017"), align="C", new_x="LMARGIN", new_y="NEXT"
+    )
     pdf.ln(4)
 
     pdf.set_font("Helvetica", "B", 9)
     widths = (12, 80, 28, 28, 32)
     heads = ("No", "Unsur pelayanan", "Jumlah nilai", "NRR", "NRR tertimbang")
     for w, h in zip(widths, heads, strict=True):
-        pdf.cell(w, 7, _t(h), border=1, align="C")
+        pdf.cell(w, 7, _t(h), border=1, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln()
     pdf.set_font("Helvetica", "", 9)
     for e in figures.elements:
@@ -59,14 +63,22 @@ def report_pdf(report, trend) -> bytes:
         pdf.ln()
     pdf.set_font("Helvetica", "B", 9)
     pdf.cell(sum(widths[:4]), 6, _t("IKM (jumlah NRR tertimbang)"), border=1)
-    pdf.cell(widths[4], 6, _num(figures.ikm_raw_display, 3), border=1, align="C")
+    pdf.cell(widths[4], 6, _num(figures.ikm_raw_display, 3), border=1, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln()
     pdf.cell(sum(widths[:4]), 6, _t("IKM konversi (x 25)"), border=1)
-    pdf.cell(widths[4], 6, _num(figures.ikm_display), border=1, align="C")
+    pdf.cell(widths[4], 6, _num(figures.ikm_display), border=1, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln()
     band = figures.band
     pdf.cell(sum(widths[:4]), 6, _t("Mutu pelayanan / kinerja unit pelayanan"), border=1)
-    pdf.cell(widths[4], 6, _t(f"{band.letter} ({band.label})" if band else "-"), border=1, align="C")
+    pdf.cell(
+        widths[4],
+        6,
+        _t(f"{band.letter} ({band.label})" if band else "-"),
+        border=1,
+        align="C",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.ln(9)
 
     pdf.set_font("Helvetica", "B", 10)
@@ -136,5 +148,7 @@ def report_pdf(report, trend) -> bytes:
             "Mutu: A >= 88,31; B >= 76,61; C >= 65,00; D < 65,00. "
             f"Dicetak {dates.format_date_id(dates.today())}."
         ),
+        new_x="LMARGIN",
+        new_y="NEXT",
     )
     return bytes(pdf.output())
