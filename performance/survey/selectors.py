@@ -305,6 +305,5 @@ def active_officers(service_unit: ServiceUnit):
     return list(
         service_unit.officers.filter(active=True, employee__active=True)
         .select_related("employee")
-        .only("pk", "code", "employee_id", "employee__full_name")
         .order_by("employee__full_name")
     )

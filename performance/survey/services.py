@@ -109,38 +109,39 @@ def open_period_for(day: dt.date | None = None) -> SurveyPeriod | None:
     )
 
 
+def submit_allowed(*, address: str) -> bool:
+    """Count one submission attempt for the address (valid or not) and say whether it is within the limit."""
+    return submit_counter_hit(address=address) <= rate_limit()
+
+
+RATE_LIMIT_MESSAGE = _("Terlalu banyak jawaban dari jaringan ini dalam satu jam. Silakan coba lagi nanti.")
+
+
 @transaction.atomic
 def survey_submit(
     *,
     service_unit: ServiceUnit,
     token: str,
-    address: str,
     scores: dict[str, int],
     service_kind: ServiceKind,
     officer_id: int | None = None,
     profile: dict[str, str] | None = None,
     comment: str = "",
     is_complaint: bool = False,
+    open_period: SurveyPeriod | None = None,
 ) -> SurveyResponse:
-    """Store one citizen's answers. Checks, in order: the rate limit, the token, the period still open; a token
-    already spent (double tap, replay) stores nothing and raises with the first response's id."""
-    if submit_counter_hit(address=address) > rate_limit():
-        raise SurveyRejected(
-            _("Terlalu banyak jawaban dari jaringan ini dalam satu jam. Silakan coba lagi nanti."), code="rate_limit"
-        )
+    """Store one citizen's answers. Checks the token (signature, age, unit), that its period is still open and the
+    kind belongs to the unit; a token already spent (double tap, replay) stores nothing and raises with the first
+    response's id. The caller has applied the rate limit (`submit_allowed`)."""
     parsed = form_token_read(token, service_unit=service_unit)
-    period = SurveyPeriod.objects.filter(pk=parsed.period_id).first()
+    if open_period is not None and open_period.pk == parsed.period_id:
+        period = open_period
+    else:
+        period = SurveyPeriod.objects.filter(pk=parsed.period_id).first()
     if period is None or not period.is_open or not (period.start_date <= dates.today() <= period.end_date):
         raise SurveyRejected(_("Periode survei ini sudah ditutup. Terima kasih atas niat baik Anda."), code="closed")
     if service_kind.service_unit_id != service_unit.pk or not service_kind.active:
         raise SurveyRejected(_("Jenis layanan tidak dikenal untuk unit ini."), code="kind")
-    used = UsedFormToken.objects.filter(nonce=parsed.nonce).values("response_id").first()
-    if used is not None:
-        raise SurveyRejected(
-            _("Jawaban dari formulir ini sudah kami terima. Terima kasih."),
-            code="replayed",
-            response_id=used["response_id"],
-        )
     response = SurveyResponse(
         service_unit=service_unit,
         period=period,
@@ -151,12 +152,16 @@ def survey_submit(
         **{f: int(scores[f]) for f in rules.ELEMENT_FIELDS},
         **(profile or {}),
     )
-    response.full_clean()
+    # The related rows were fetched and checked above (and the officer by the form): no lookups again.
+    response.full_clean(exclude=["service_unit", "period", "service_kind", "officer"])
     try:
         with transaction.atomic():
             spent = UsedFormToken.objects.create(nonce=parsed.nonce)
-    except IntegrityError:  # the other tap won the race
-        raise SurveyRejected(_("Jawaban dari formulir ini sudah kami terima. Terima kasih."), code="replayed") from None
+    except IntegrityError:  # spent before: a double tap or a replay
+        first = UsedFormToken.objects.filter(nonce=parsed.nonce).values_list("response_id", flat=True).first()
+        raise SurveyRejected(
+            _("Jawaban dari formulir ini sudah kami terima. Terima kasih."), code="replayed", response_id=first
+        ) from None
     response.save()
     spent.response = response
     spent.save(update_fields=["response"])

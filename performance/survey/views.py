@@ -66,13 +66,15 @@ def survey_form(request, code: str):
     problem, status = None, 200
     if request.method == "POST":
         form = SurveyForm(request.POST, kinds=kinds, officers=officers)
-        if form.is_valid():
+        if not services.submit_allowed(address=client_address(request)):
+            problem, status = services.RATE_LIMIT_MESSAGE, 429
+        elif form.is_valid():
             data = form.cleaned_data
             try:
                 services.survey_submit(
                     service_unit=unit,
                     token=data["token"],
-                    address=client_address(request),
+                    open_period=period,
                     scores={f: data[f] for f in rules.ELEMENT_FIELDS},
                     service_kind=next(k for k in kinds if k.pk == data["service_kind"]),
                     officer_id=data["officer"].employee_id if data["officer"] else None,
@@ -86,7 +88,7 @@ def survey_form(request, code: str):
                     return redirect("survey:thanks", code=unit.code)
                 if exc.code == "closed":
                     return render(request, "survey/closed.html", {"service_unit": unit}, status=409)
-                problem, status = exc.message, 429 if exc.code == "rate_limit" else 400
+                problem, status = exc.message, 400
             except ValidationError as exc:
                 problem, status = " ".join(exc.messages), 400
             else:
