@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -26,9 +26,10 @@ from .models import ServiceUnit, SurveyOfficer, SurveyPeriod, SurveyResponse
 
 
 def public_view(view):
-    """A page citizens reach without an account (kept out of any login requirement of the site)."""
+    """A page citizens reach without an account: exempt from Django's LoginRequiredMiddleware (should the site
+    turn it on) and marked for the portal's own checks."""
+    view = login_not_required(view)
     view.portal_public = True
-    view.login_exempt = True
     return view
 
 
