@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from django.db.models import Avg, Count, Q, QuerySet, Sum
+from django.db.models import Avg, Case, Count, Max, Q, QuerySet, Sum, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from . import rules
@@ -240,11 +240,9 @@ def comments(service_unit: ServiceUnit, period: SurveyPeriod, *, complaints_only
 
 
 def latest_period() -> SurveyPeriod | None:
-    """The open period if any, else the most recent one."""
-    return (
-        SurveyPeriod.objects.filter(status=SurveyPeriod.Status.OPEN).order_by("-start_date").first()
-        or SurveyPeriod.objects.order_by("-start_date").first()
-    )
+    """The open period if any, else the most recent one (one query)."""
+    open_first = Case(When(status=SurveyPeriod.Status.OPEN, then=Value(0)), default=Value(1))
+    return SurveyPeriod.objects.order_by(open_first, "-start_date").first()
 
 
 def officer_figures(*, employee_ids, period: SurveyPeriod | None) -> dict[int, dict]:
@@ -307,3 +305,45 @@ def active_officers(service_unit: ServiceUnit):
         .select_related("employee")
         .order_by("employee__full_name")
     )
+
+
+@dataclass
+class ProfileFigures:
+    """What a staff member's profile shows of the SKM: the unit's IKM and, from 5 naming responses, the officer's."""
+
+    period: SurveyPeriod
+    unit_name: str | None
+    unit: UnitFigures | None
+    officer: dict | None
+
+
+def profile_figures(*, employee, period: SurveyPeriod | None = None) -> ProfileFigures | None:
+    """For one employee's profile, in two queries (the period, then one conditional aggregate): the IKM of the
+    service unit of their organisation unit, and their officer figures when at least OFFICER_MIN_RESPONSES
+    responses of the period name them (never the answers or comments). None when there is no period or nothing
+    to show."""
+    period = period or latest_period()
+    if period is None:
+        return None
+    in_unit = Q(service_unit__unit_id=employee.unit_id)
+    named = Q(officer_id=employee.pk)
+    row = SurveyResponse.objects.filter(Q(period=period) & (in_unit | named)).aggregate(
+        n=Count("pk", filter=in_unit),
+        **{f"s_{f}": Sum(f, filter=in_unit) for f in rules.ELEMENT_FIELDS},
+        officer_n=Count("pk", filter=named),
+        mean6=Avg("u6", filter=named),
+        mean7=Avg("u7", filter=named),
+        unit_name=Max("service_unit__name", filter=in_unit),
+    )
+    officer = None
+    if row["officer_n"] >= rules.OFFICER_MIN_RESPONSES:
+        officer = {
+            "period": period,
+            "count": row["officer_n"],
+            "u6": rules.rounded(Fraction(str(row["mean6"])), 2),
+            "u7": rules.rounded(Fraction(str(row["mean7"])), 2),
+        }
+    unit = _figures(row, service_unit_id=0, period_id=period.pk, population=None) if row["n"] else None
+    if unit is None and officer is None:
+        return None
+    return ProfileFigures(period=period, unit_name=row["unit_name"], unit=unit, officer=officer)

@@ -79,3 +79,24 @@ def test_demo_officer_is_named_often_enough(survey_demo):
         shown = selectors.officer_figures(employee_ids=[pegawai.pk], period=period)
         assert shown[pegawai.pk]["count"] >= 5
     assert SurveyResponse.objects.filter(period=survey_demo["periods"][0]).count() > 0
+
+
+@pytest.mark.parametrize("count,shown", [(4, False), (5, True)])
+def test_profile_figures_threshold_and_two_queries(setting, count, shown):
+    unit, period, officer = setting
+    responses(unit, period, [[3, 3, 3, 3, 3, 4, 2, 3, 3]] * count, officer=officer)
+    responses(unit, period, [[2] * 9] * 3)
+    with CaptureQueriesContext(connection) as ctx:
+        figures = selectors.profile_figures(employee=officer)
+    assert len(ctx) == 2
+    assert figures.period == period
+    assert figures.unit.responses == count + 3 and figures.unit_name == unit.name
+    if shown:
+        assert figures.officer["count"] == 5 and str(figures.officer["u6"]) == "4.00"
+    else:
+        assert figures.officer is None
+
+
+def test_profile_figures_nothing_to_show(setting):
+    _unit, _period, officer = setting
+    assert selectors.profile_figures(employee=officer) is None

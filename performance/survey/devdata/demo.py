@@ -162,5 +162,8 @@ def seed(stdout=None) -> dict:
                 first_complaint.followed_up_at = dates.start_of_day(period.end_date)
                 first_complaint.save(update_fields=["follow_up_note", "followed_up_at"])
     if stdout is not None:
-        stdout.write(f"Survey: {len(units)} service units, {len(periods)} periods, {created} new responses.")
+        stdout.write(
+            f"Survey: {len(units)} service units, {len(periods)} periods, {created} new responses; "
+            "citizens answer at /survei/distrik-walesi/ and /survei/kampung-welesi/."
+        )
     return {"units": units, "periods": periods}
