@@ -234,3 +234,14 @@ def test_purge_forgets_old_counters_and_tokens(survey_demo):
     UsedFormToken.objects.filter(nonce="old").update(used_at=timezone.now() - dt.timedelta(days=1))
     result = services.purge_spent_records()
     assert result == {"counters": 1, "tokens": 1}
+
+
+def test_a_phone_without_cookies_can_still_answer(survey_demo):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    token = _token(strict)
+    strict.cookies.clear()
+    before = SurveyResponse.objects.count()
+    assert strict.post(URL, _answers(survey_demo, token=token)).status_code == 302
+    assert SurveyResponse.objects.count() == before + 1
