@@ -10,6 +10,7 @@ urlpatterns = [
     path("survei/<slug:code>/terima-kasih/", views.thanks, name="thanks"),
     path("survei/<slug:code>/hasil/", views.public_results, name="results"),
     path("skm/", views.overview, name="overview"),
+    path("skm/periode/", views.period_action, name="period_action"),
     path("skm/<slug:code>/", views.unit_report, name="report"),
     path("skm/<slug:code>/periode/<int:period_id>/laporan.pdf", views.report_pdf, name="report_pdf"),
     path("skm/<slug:code>/periode/<int:period_id>/ekspor.xlsx", views.report_xlsx, name="report_xlsx"),

@@ -17,8 +17,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from portal import dates
 from portal.exports import CONTENT_TYPES
 from portal.links import absolute
+from portal.roles import Role, is_hr_admin, role_required
 
 from . import rules, selectors, services
 from .access import can_moderate, may_use_reports, visible_service_units
@@ -161,12 +163,40 @@ def overview(request):
         raise Http404
     period = _period(request)
     rows = selectors.overview(visible_service_units(request.user), period) if period else []
+    periods = list(SurveyPeriod.objects.order_by("-start_date")[:12])
+    today = dates.today()
+    current = dates.quarter_bounds(today.year, dates.quarter_of(today))
     context = {
         "period": period,
-        "periods": SurveyPeriod.objects.order_by("-start_date")[:12],
+        "periods": periods,
         "rows": rows,
+        "is_hr": is_hr_admin(request.user),
+        "current_quarter_missing": not any((p.start_date, p.end_date) == current for p in periods),
     }
     return render(request, "survey/overview.html", context)
+
+
+@role_required(Role.ADMIN_KEPEGAWAIAN)
+@require_POST
+def period_action(request):
+    """HR opens the current quarter (creating it if needed), or opens/closes a period."""
+    action = request.POST.get("action")
+    if action == "open_current":
+        today = dates.today()
+        period = services.survey_period_for_quarter(year=today.year, quarter=dates.quarter_of(today))
+        services.survey_period_set_status(period=period, status=SurveyPeriod.Status.OPEN)
+        messages.success(request, _("Periode %(p)s dibuka.") % {"p": period.name})
+    elif action in ("open", "close"):
+        period = get_object_or_404(SurveyPeriod, pk=request.POST.get("period"))
+        status = SurveyPeriod.Status.OPEN if action == "open" else SurveyPeriod.Status.CLOSED
+        services.survey_period_set_status(period=period, status=status)
+        if action == "open":
+            messages.success(request, _("Periode %(p)s dibuka.") % {"p": period.name})
+        else:
+            messages.success(request, _("Periode %(p)s ditutup.") % {"p": period.name})
+    else:
+        raise Http404
+    return redirect("survey:overview")
 
 
 @login_required

@@ -185,3 +185,20 @@ def test_hide_comment_keeps_it_and_follow_up_is_counted(client, login, survey_de
     assert after.hidden_comments == before.hidden_comments + 1
     html = client.get(f"/skm/distrik-walesi/komentar/?periode={period.pk}").content.decode()
     assert "Warga ditelepon" in html and "disembunyikan" in html
+
+
+def test_hr_opens_and_closes_periods(client, login, survey_demo):
+    from performance.survey.models import SurveyPeriod
+
+    open_period = SurveyPeriod.objects.get(status=SurveyPeriod.Status.OPEN)
+    login("pimpinan@walesi.test")
+    assert client.post("/skm/periode/", {"action": "close", "period": open_period.pk}).status_code == 403
+    login("admin@walesi.test")
+    client.post("/skm/periode/", {"action": "close", "period": open_period.pk})
+    open_period.refresh_from_db()
+    assert not open_period.is_open
+    assert "Survei sedang ditutup" in client.get("/survei/distrik-walesi/").content.decode()
+    client.post("/skm/periode/", {"action": "open_current"})
+    open_period.refresh_from_db()
+    assert open_period.is_open  # the current quarter already existed: reopened, not duplicated
+    assert SurveyPeriod.objects.filter(start_date=open_period.start_date).count() == 1
