@@ -125,50 +125,52 @@ class UnitReport:
 
 
 def unit_report(service_unit: ServiceUnit, period: SurveyPeriod) -> UnitReport:
-    """Everything the unit/period report shows, in three queries: the sums and counts, the kinds, the population."""
+    """Everything the unit/period report shows, in four queries whatever the number of responses: the element sums,
+    the profile per kind of service, the comment counts (each answered from its covering index), the population."""
+    base = SurveyResponse.objects.filter(service_unit=service_unit, period=period)
+    sums = base.aggregate(n=Count("pk"), **_sums())
     profile_counts = {}
     for name, choices in _CHOICES.items():
         for value, _label in choices.choices:
             profile_counts[f"p_{name}_{value}"] = Count("pk", filter=Q(**{name: value}))
         profile_counts[f"p_{name}_"] = Count("pk", filter=Q(**{name: ""}))
-    row = SurveyResponse.objects.filter(service_unit=service_unit, period=period).aggregate(
-        n=Count("pk"),
-        **_sums(),
-        **profile_counts,
-        comments=Count("pk", filter=~Q(comment="")),
-        hidden=Count("pk", filter=Q(comment_hidden=True) & ~Q(comment="")),
+    # One row per kind of service (a handful), so the profile is summed over kinds, never over responses.
+    per_kind = list(
+        base.values("service_kind_id")
+        .annotate(n=Count("pk"), with_officer=Count("officer_id"), **profile_counts)
+        .order_by()
+    )
+    notes = base.exclude(comment="").aggregate(
+        comments=Count("pk"),
+        hidden=Count("pk", filter=Q(comment_hidden=True)),
         complaints=Count("pk", filter=Q(is_complaint=True)),
         followed=Count("pk", filter=Q(is_complaint=True, followed_up_at__isnull=False)),
-        with_officer=Count("officer_id"),
-    )
-    kinds = list(
-        SurveyResponse.objects.filter(service_unit=service_unit, period=period)
-        .values("service_kind__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "service_kind__name")
-        .values_list("service_kind__name", "n")
     )
     population = (
         UnitPopulation.objects.filter(service_unit=service_unit, period=period)
         .values_list("population", flat=True)
         .first()
     )
+    kind_names = {k.pk: k.name for k in service_unit.kinds.all()} if per_kind else {}
     profile = {}
     for name, choices in _CHOICES.items():
-        items = [(str(label), row[f"p_{name}_{value}"]) for value, label in choices.choices]
-        items.append((str(_("Tidak diisi")), row[f"p_{name}_"]))
+        items = [(str(label), sum(r[f"p_{name}_{value}"] for r in per_kind)) for value, label in choices.choices]
+        items.append((str(_("Tidak diisi")), sum(r[f"p_{name}_"] for r in per_kind)))
         profile[name] = items
+    kinds = sorted(
+        ((kind_names.get(r["service_kind_id"], "?"), r["n"]) for r in per_kind), key=lambda item: (-item[1], item[0])
+    )
     return UnitReport(
         service_unit=service_unit,
         period=period,
-        figures=_figures(row, service_unit_id=service_unit.pk, period_id=period.pk, population=population),
+        figures=_figures(sums, service_unit_id=service_unit.pk, period_id=period.pk, population=population),
         profile=profile,
         service_kinds=kinds,
-        comments=row["comments"],
-        hidden_comments=row["hidden"],
-        complaints=row["complaints"],
-        complaints_followed_up=row["followed"],
-        with_officer=row["with_officer"],
+        comments=notes["comments"],
+        hidden_comments=notes["hidden"],
+        complaints=notes["complaints"],
+        complaints_followed_up=notes["followed"],
+        with_officer=sum(r["with_officer"] for r in per_kind),
     )
 
 

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -70,36 +71,16 @@ def survey_form(request, code: str):
     if period is None:
         return render(request, "survey/closed.html", {"service_unit": unit})
     kinds, officers = selectors.active_kinds(unit), selectors.active_officers(unit)
-    problem, status = None, 200
+    problem = None
+    status = 200
     if request.method == "POST":
         form = SurveyForm(request.POST, kinds=kinds, officers=officers)
-        if not services.submit_allowed(address=client_address(request)):
-            problem, status = services.RATE_LIMIT_MESSAGE, 429
-        elif form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.survey_submit(
-                    service_unit=unit,
-                    token=data["token"],
-                    open_period=period,
-                    scores={f: data[f] for f in rules.ELEMENT_FIELDS},
-                    service_kind=next(k for k in kinds if k.pk == data["service_kind"]),
-                    officer_id=data["officer"].employee_id if data["officer"] else None,
-                    profile=form.profile(),
-                    comment=data["comment"],
-                    is_complaint=data["is_complaint"],
-                )
-            except services.SurveyRejected as exc:
-                if exc.code == "replayed":
-                    messages.info(request, exc.message)
-                    return redirect("survey:thanks", code=unit.code)
-                if exc.code == "closed":
-                    return render(request, "survey/closed.html", {"service_unit": unit}, status=409)
-                problem, status = exc.message, 400
-            except ValidationError as exc:
-                problem, status = " ".join(exc.messages), 400
-            else:
-                return redirect("survey:thanks", code=unit.code)
+        # One transaction (one commit) for the counter and the response; a refusal inside rolls back to its
+        # savepoint only, so the attempt is still counted.
+        with transaction.atomic():
+            done, problem, status = _submit(request, unit, period, form, kinds)
+        if done is not None:
+            return done
         # Answers stay on the page; the citizen corrects and sends again with a fresh token.
         form.data = form.data.copy()
         form.data["token"] = services.form_token_issue(service_unit=unit, period=period)
@@ -119,6 +100,37 @@ def survey_form(request, code: str):
         "selected_officer": (form["officer"].value() or "").upper(),
     }
     return render(request, "survey/form.html", context, status=status)
+
+
+def _submit(request, unit, period, form, kinds):
+    """(response to send, or None; the problem to show; the status)."""
+    if not services.submit_allowed(address=client_address(request)):
+        return None, services.RATE_LIMIT_MESSAGE, 429
+    if not form.is_valid():
+        return None, None, 200
+    data = form.cleaned_data
+    try:
+        services.survey_submit(
+            service_unit=unit,
+            token=data["token"],
+            open_period=period,
+            scores={f: data[f] for f in rules.ELEMENT_FIELDS},
+            service_kind=next(k for k in kinds if k.pk == data["service_kind"]),
+            officer_id=data["officer"].employee_id if data["officer"] else None,
+            profile=form.profile(),
+            comment=data["comment"],
+            is_complaint=data["is_complaint"],
+        )
+    except services.SurveyRejected as exc:
+        if exc.code == "replayed":
+            messages.info(request, exc.message)
+            return redirect("survey:thanks", code=unit.code), None, 302
+        if exc.code == "closed":
+            return render(request, "survey/closed.html", {"service_unit": unit}, status=409), None, 409
+        return None, exc.message, 400
+    except ValidationError as exc:
+        return None, " ".join(exc.messages), 400
+    return redirect("survey:thanks", code=unit.code), None, 302
 
 
 @public_view

@@ -104,17 +104,21 @@ def test_unit_report_query_count_does_not_grow(client, login, survey_demo):
     assert len(small) == len(big) <= 15
 
 
-def test_report_selector_is_three_queries_and_matches_python(survey_demo):
+def test_report_selector_is_five_queries_and_matches_python(survey_demo):
     unit = survey_demo["units"]["distrik-walesi"]
     period = survey_demo["periods"][0]
     with CaptureQueriesContext(connection) as ctx:
         report = selectors.unit_report(unit, period)
         report.figures.ikm  # noqa: B018 (computed from the sums, no more queries)
-    assert len(ctx) == 3
+    assert len(ctx) == 5
     rows = list(SurveyResponse.objects.filter(service_unit=unit, period=period))
     assert report.figures.responses == len(rows)
     assert report.figures.totals == [sum(getattr(r, f"u{i}") for r in rows) for i in range(1, 10)]
     assert sum(n for _label, n in report.profile["gender"]) == len(rows)
+    assert sum(n for _kind, n in report.service_kinds) == len(rows)
+    assert report.comments == sum(1 for r in rows if r.comment)
+    assert report.complaints == sum(1 for r in rows if r.is_complaint)
+    assert report.with_officer == sum(1 for r in rows if r.officer_id)
 
 
 def test_overview_is_constant_in_queries_and_scoped(client, login, survey_demo):
