@@ -288,7 +288,7 @@ PORTAL_MINUTES_PER_JP = 45  # common practice; unconfirmed, so a setting
 PORTAL_DEMO_SEEDERS = [
     "portal.demo",
     "home.demo",
-    "learning.demo",
+    "learning.devdata.demo",
     "performance.demo",
     "performance.survey.devdata.demo",
 ]
@@ -322,7 +322,7 @@ PORTAL_SCALE_BUILDERS: list[str] = [
     "performance.survey.devdata.scale.build_scale_survey",
 ]
 # Modules with a BENCH_CASES list that `python -m bench` runs besides its own.
-PORTAL_BENCH_MODULES: list[str] = ["learning.bench", "performance.bench", "performance.survey.devdata.bench"]
+PORTAL_BENCH_MODULES: list[str] = ["learning.devdata.bench", "performance.bench", "performance.survey.devdata.bench"]
 
 # --- Citizens' satisfaction survey (SKM) -----------------------------------------------------------------------
 SURVEY_TOKEN_MAX_AGE = 2 * 60 * 60  # seconds a public form stays valid (slow phones, long queues)
