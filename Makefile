@@ -40,9 +40,11 @@ worker: venv
 	@test -n "$$REDIS_URL" || (echo "Set REDIS_URL, e.g. redis://127.0.0.1:6379/0"; exit 1)
 	DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/celery -A portal worker --beat --loglevel=INFO --concurrency=2
 
+## make lint: ruff, and the import contracts of pyproject.toml ([tool.importlinter])
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: venv
 	$(BIN)/ruff check --fix .

@@ -6,3 +6,22 @@ class LearningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "learning"
     verbose_name = _("Pembelajaran")
+
+    def ready(self):
+        # home (a layer below) lists courses on a standard's page and in the site search through its registry.
+        from home import registry
+
+        from .models import CoursePage
+
+        registry.register_related(
+            "courses",
+            heading=_("Kursus untuk standar ini"),
+            fetch=lambda standard, public: (
+                CoursePage.objects.live()
+                .filter(public)
+                .defer_streamfields()
+                .filter(target_standards=standard)
+                .order_by("path")
+            ),
+        )
+        registry.register_search_source(CoursePage, label=_("Kursus"))

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -157,12 +158,15 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 30
 
 # --- Cache and Celery: Redis when REDIS_URL is set, in-process otherwise ------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
+
+
+def redis_caches(url: str, *, key_prefix: str = "walesi") -> dict:
+    """CACHES for a Redis at `url` (also used by the tests marked `redis`, with a prefix of their own)."""
+    return {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "walesi",
+            "LOCATION": url,
+            "KEY_PREFIX": key_prefix,
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
                 # A Redis outage degrades caching and rate limits; it must not take the pages down.
@@ -172,9 +176,11 @@ if REDIS_URL:
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "walesi"}}
+
+
+LOCMEM_CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "walesi"}}
+CACHES = redis_caches(REDIS_URL) if REDIS_URL else LOCMEM_CACHES
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Sessions live in the database so that a Redis outage does not log everybody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -199,7 +205,15 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_PUBLISH_RETRY = True
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BEAT_SCHEDULE: dict = {}
+# Every periodic task, in one place (run by exactly one `celery beat`); each says why it runs when it does.
+CELERY_BEAT_SCHEDULE: dict = {
+    # Renders any certificate whose PDF task was lost (broker outage); idempotent, so a short period costs little.
+    "learning-certificate-sweep": {"task": "learning.tasks.certificate_sweep", "schedule": 15 * 60},
+    # 07:00 WIT, before the working day starts; a learner gets at most one mail a day however often it runs.
+    "learning-reminders-daily": {"task": "learning.tasks.reminders_daily", "schedule": crontab(hour=7, minute=0)},
+    # 03:30 WIT: forget SKM rate-limit counters and spent form tokens that can no longer matter; idempotent.
+    "survey-purge-spent": {"task": "survey.tasks.purge_spent_records", "schedule": crontab(hour=3, minute=30)},
+}
 
 # --- Accounts (django-allauth) -----------------------------------------------------------------------
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -284,10 +298,11 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # --- Portal ------------------------------------------------------------------------------------------
 PORTAL_MIN_JP_PER_YEAR = 20  # PP 11/2017 art. 203(4) as amended: at least 20 JP a year for a PNS
 PORTAL_MINUTES_PER_JP = 45  # common practice; unconfirmed, so a setting
-# Modules whose seed(stdout) builds demo data, in dependency order; each app adds its own.
+# Modules whose seed(stdout=None) builds demo data, in dependency order; each app adds its own. A seeder reports
+# what it holds through counts() -> {label: number} for seed_demo's summary line; a misspelt entry is an error.
 PORTAL_DEMO_SEEDERS = [
     "portal.demo",
-    "home.demo",
+    "home.devdata.demo",
     "learning.devdata.demo",
     "performance.demo",
     "performance.survey.devdata.demo",
@@ -304,30 +319,17 @@ LOGGING = {
     },
 }
 
-# --- Learning records: periodic tasks ------------------------------------------------------------------
-from celery.schedules import crontab  # noqa: E402
-
-CELERY_BEAT_SCHEDULE.update(
-    {
-        # Renders any certificate whose PDF task was lost (broker outage); idempotent.
-        "learning-certificate-sweep": {"task": "learning.tasks.certificate_sweep", "schedule": 15 * 60},
-        # 07:00 WIT daily; a learner gets at most one mail a day however often it runs.
-        "learning-reminders-daily": {"task": "learning.tasks.reminders_daily", "schedule": crontab(hour=7, minute=0)},
-    }
-)
+# --- Learning records ---------------------------------------------------------------------------------
 PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit still counts (slow connections)
-# Builders of organisation data for generate_scale_data: dotted functions fn(user_ids, *, seed); missing ones skipped.
+# Builders of organisation data for generate_scale_data: dotted functions fn(user_ids, *, seed); a misspelt one is
+# an error (portal/devdata/loading.py).
 PORTAL_SCALE_BUILDERS: list[str] = [
     "performance.scale.build_scale_org",
     "performance.survey.devdata.scale.build_scale_survey",
 ]
-# Modules with a BENCH_CASES list that `python -m bench` runs besides its own.
+# Modules with a BENCH_CASES list that `python -m bench` runs besides its own; a misspelt one is an error.
 PORTAL_BENCH_MODULES: list[str] = ["learning.devdata.bench", "performance.bench", "performance.survey.devdata.bench"]
 
 # --- Citizens' satisfaction survey (SKM) -----------------------------------------------------------------------
 SURVEY_TOKEN_MAX_AGE = 2 * 60 * 60  # seconds a public form stays valid (slow phones, long queues)
 SURVEY_RATE_LIMIT_PER_HOUR = 30  # per address; generous, since a carrier puts many phones behind one address
-CELERY_BEAT_SCHEDULE["survey-purge-spent"] = {
-    "task": "survey.tasks.purge_spent_records",
-    "schedule": crontab(hour=3, minute=30),
-}

@@ -77,6 +77,14 @@ def _score(rng: random.Random, mean: float) -> int:
     return max(1, min(4, round(rng.gauss(mean, 0.65))))
 
 
+def counts() -> dict[str, int]:
+    """What the demo holds, for seed_demo's summary line (the public form is at /survei/distrik-walesi/)."""
+    return {
+        "survey units": ServiceUnit.objects.count(),
+        "survey responses": SurveyResponse.objects.count(),
+    }
+
+
 @transaction.atomic
 def seed(stdout=None) -> dict:
     quarters = _quarters(3)
