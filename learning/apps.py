@@ -25,3 +25,12 @@ class LearningConfig(AppConfig):
             ),
         )
         registry.register_search_source(CoursePage, label=_("Kursus"))
+
+        # The kinds of notice learning sends (shown on the email preferences page).
+        from portal.notifications.kinds import register_kind
+
+        from .services.reminders import REMINDER_KIND
+
+        register_kind(
+            REMINDER_KIND, label=_("Pengingat kursus yang mendekati atau melewati tenggat"), email_default=True
+        )

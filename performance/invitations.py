@@ -1,15 +1,21 @@
-"""The invitation mail a new roster account receives: a link to set a password (allauth's reset-from-key)."""
+"""The invitation mail a new roster account receives: a link to set a password (allauth's reset-from-key).
+
+Sent through the portal's one mail path (`portal.notifications.mail.send_mail_to`); it is not a notice, since
+the person has never signed in to read one.
+"""
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import get_connection
 from django.template.loader import get_template
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
+
+from portal.links import absolute
+from portal.notifications.mail import recipient_language, send_mail_to
 
 from .models import Employee
 
@@ -19,7 +25,7 @@ def invitation_url(user) -> str:
         "account_reset_password_from_key",
         kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
     )
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute(path)
 
 
 def send_pending_invitations(user_ids: list[int]) -> int:
@@ -43,13 +49,10 @@ def send_pending_invitations(user_ids: list[int]) -> int:
             if user.has_usable_password():
                 continue
             context = {"employee": employee, "url": invitation_url(user)}
-            EmailMessage(
-                subject=subject_template.render(context).strip(),
-                body=body_template.render(context),
-                to=[user.email],
-                connection=connection,
-            ).send()
-            sent.append(employee.pk)
+            with translation.override(recipient_language(user)):
+                subject, body = subject_template.render(context).strip(), body_template.render(context)
+            if send_mail_to(user_or_address=user, subject=subject, body=body, connection=connection):
+                sent.append(employee.pk)
     finally:
         if sent:
             Employee.objects.filter(pk__in=sent).update(invited_at=timezone.now())

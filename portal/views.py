@@ -74,3 +74,16 @@ def server_error(request):
     from django.template import loader
 
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def set_language(request):
+    """Django's language switch; a signed-in person's choice is also kept on the account for mails and notices."""
+    from django.views.i18n import set_language as django_set_language
+
+    from .services import user_language_set
+
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if request.method == "POST" and request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        user_language_set(user=request.user, language=language)
+    return response

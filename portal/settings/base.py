@@ -30,6 +30,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Project apps first so their templates override Wagtail's and allauth's.
     "portal",
+    "portal.notifications",
     "home",
     "learning",
     "performance",
@@ -213,6 +214,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     "learning-reminders-daily": {"task": "learning.tasks.reminders_daily", "schedule": crontab(hour=7, minute=0)},
     # 03:30 WIT: forget SKM rate-limit counters and spent form tokens that can no longer matter; idempotent.
     "survey-purge-spent": {"task": "survey.tasks.purge_spent_records", "schedule": crontab(hour=3, minute=30)},
+    # Mails notices whose task the broker dropped (pending for over 10 minutes); idempotent (row lock, status).
+    "notifications-email-sweep": {"task": "portal.notifications.tasks.email_sweep", "schedule": 5 * 60},
 }
 
 # --- Accounts (django-allauth) -----------------------------------------------------------------------
@@ -247,6 +250,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# A hung mail server must not hold a notice's row lock (or a worker) for long: the task retries instead.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Portal ASN Walesi <noreply@walesi.test>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
