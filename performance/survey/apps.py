@@ -9,6 +9,7 @@ class SurveyConfig(AppConfig):
     verbose_name = _("Survei kepuasan masyarakat")
 
     def ready(self):
+        from portal.notifications.kinds import register_kind
         from portal.permissions import grant
         from portal.roles import Role
 
@@ -17,3 +18,4 @@ class SurveyConfig(AppConfig):
             perms += [f"survey.{action}_{model}" for action in ("add", "change", "view", "delete")]
         perms += ["survey.view_surveyresponse"]
         grant(Role.ADMIN_KEPEGAWAIAN, *perms)
+        register_kind("survey.complaint", label=_("Pengaduan warga dari survei kepuasan"), email_default=True)

@@ -165,7 +165,30 @@ def survey_submit(
     response.save()
     spent.response = response
     spent.save(update_fields=["response"])
+    if response.is_complaint:
+        _notify_complaint(response)
     return response
+
+
+def _notify_complaint(response: SurveyResponse) -> None:
+    """The unit's head hears of a complaint at once (inside the submit's transaction); no citizen data is sent."""
+    from django.urls import reverse
+
+    from portal.notifications.services import notify
+
+    head = response.service_unit.unit.head
+    if head is None or head.user_id is None:
+        return
+    url = reverse("survey:comments", kwargs={"code": response.service_unit.code})
+    notify(
+        recipient=head.user,
+        kind="survey.complaint",
+        event_key=f"survey-complaint:{response.pk}",
+        title=_("Pengaduan baru di %(unit)s"),
+        body=_("Seorang warga mengirim pengaduan lewat survei kepuasan. Mohon tindak lanjuti dan catat hasilnya."),
+        link=f"{url}?periode={response.period_id}&pengaduan=1#r{response.pk}",
+        params={"unit": response.service_unit.name},
+    )
 
 
 # --- Moderation and follow-up (HR and the unit's head) ----------------------------------------------------------

@@ -245,3 +245,15 @@ def test_a_phone_without_cookies_can_still_answer(survey_demo):
     before = SurveyResponse.objects.count()
     assert strict.post(URL, _answers(survey_demo, token=token)).status_code == 302
     assert SurveyResponse.objects.count() == before + 1
+
+
+def test_a_complaint_notifies_the_unit_head(client, survey_demo):
+    from portal.notifications.models import Notification
+
+    data = _answers(survey_demo, token=_token(client), comment="Surat saya hilang")
+    data["is_complaint"] = "on"
+    assert client.post(URL, data).status_code == 302
+    notice = Notification.objects.filter(kind="survey.complaint").order_by("-pk").first()
+    assert notice.recipient.email == "atasan@walesi.test"
+    assert "Pelayanan Umum Kantor Distrik Walesi" in notice.title
+    assert "Surat saya hilang" not in notice.body
