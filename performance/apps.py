@@ -8,6 +8,7 @@ class PerformanceConfig(AppConfig):
     verbose_name = _("Kinerja")
 
     def ready(self):
+        import home.selectors  # noqa: F401  (connects the receivers that clear the BerAKHLAK cache)
         from portal.identity import register_identity_provider
         from portal.permissions import grant
         from portal.roles import Role

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("portal.notifications.urls")),
     path("", include("learning.urls")),
     path("", include("performance.urls")),
+    path("", include("performance.dashboard.urls")),
     path("", include("performance.survey.urls")),
     path("", include("home.urls")),
 ]

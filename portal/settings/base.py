@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "home",
     "learning",
     "performance",
+    "performance.dashboard",
     "performance.survey",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -309,7 +310,7 @@ PORTAL_DEMO_SEEDERS = [
     "portal.demo",
     "home.devdata.demo",
     "learning.devdata.demo",
-    "performance.demo",
+    "performance.devdata.demo",
     "performance.survey.devdata.demo",
 ]
 
@@ -329,11 +330,15 @@ PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit st
 # Builders of organisation data for generate_scale_data: dotted functions fn(user_ids, *, seed); a misspelt one is
 # an error (portal/devdata/loading.py).
 PORTAL_SCALE_BUILDERS: list[str] = [
-    "performance.scale.build_scale_org",
+    "performance.devdata.scale.build_scale_org",
     "performance.survey.devdata.scale.build_scale_survey",
 ]
 # Modules with a BENCH_CASES list that `python -m bench` runs besides its own; a misspelt one is an error.
-PORTAL_BENCH_MODULES: list[str] = ["learning.devdata.bench", "performance.bench", "performance.survey.devdata.bench"]
+PORTAL_BENCH_MODULES: list[str] = [
+    "learning.devdata.bench",
+    "performance.devdata.bench",
+    "performance.survey.devdata.bench",
+]
 
 # --- Citizens' satisfaction survey (SKM) -----------------------------------------------------------------------
 SURVEY_TOKEN_MAX_AGE = 2 * 60 * 60  # seconds a public form stays valid (slow phones, long queues)

@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _seed():
-    from performance import demo as performance_demo
+    from performance.devdata import demo as performance_demo
     from performance.survey.devdata import demo as survey_demo
     from portal import demo as portal_demo
     from portal.permissions import sync_role_permissions

@@ -4,7 +4,7 @@ from django.db.models import Count
 
 import pytest
 
-from performance.scale import build_scale_org
+from performance.devdata.scale import build_scale_org
 from performance.survey import selectors
 from performance.survey.devdata.scale import RESPONSES_PER_LEARNER, TOO_FEW, build_scale_survey, busiest
 from performance.survey.models import ServiceUnit, SurveyResponse

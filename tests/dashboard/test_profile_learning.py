@@ -5,6 +5,8 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from portal import dates
+
 pytestmark = pytest.mark.django_db
 
 
@@ -21,7 +23,8 @@ def test_own_profile_shows_learning(login, demo_all):
     html = client.get("/pegawai/saya/").content.decode()
     assert "Pembelajaran" in html
     assert "Standar Kinerja ASN Walesi" in html  # the onboarding course in progress
-    assert "dari minimal 20 JP" in html
+    # learning's summary include: "JP <year>: <jp> dari minimal 20"
+    assert f"JP {dates.today().year}:" in html and "dari minimal 20" in html
     assert "Nilai kuis terakhir" in html
 
 
@@ -50,3 +53,14 @@ def test_profile_with_learning_stays_within_the_query_budget(login, demo_all):
         response = client.get(f"/pegawai/{nip}/")
     assert response.status_code == 200
     assert len(ctx.captured_queries) <= 15, [q["sql"][:120] for q in ctx.captured_queries]
+    print(f"profile of a team member with learning: {len(ctx.captured_queries)} queries")
+
+
+def test_own_profile_with_learning_stays_within_the_query_budget(login, demo_all):
+    client = login("pegawai@walesi.test")
+    client.get("/pegawai/saya/")
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/pegawai/saya/")
+    assert response.status_code == 200
+    assert len(ctx.captured_queries) <= 15, [q["sql"][:120] for q in ctx.captured_queries]
+    print(f"own profile with learning: {len(ctx.captured_queries)} queries")

@@ -1,233 +1,20 @@
-"""Every write of the performance app: roster import, periods, assessments (with their audit trail)."""
+"""A supervisor's assessment of an employee for a period: drafts, submission, corrections as new revisions, the
+employee's acknowledgement; each change writes its audit entry in the same transaction."""
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from allauth.account.models import EmailAddress
+from home.selectors import core_value_choices
 
-from portal.tasks import enqueue_on_commit
-
-from . import rules
-from .access import can_assess, own_employee
-from .models import (
-    Assessment,
-    AssessmentAuditEntry,
-    CompetencyRating,
-    Employee,
-    PerformancePeriod,
-    StandardRating,
-)
-from .roster import Problem, RosterPreview, preview_file
-
-INVITATION_BATCH = 500
-
-# --- Roster import ------------------------------------------------------------------------------------------
-
-
-@dataclass
-class RosterResult:
-    preview: RosterPreview
-    applied: bool
-    created: int = 0
-    updated: int = 0
-    deactivated: int = 0
-    invited_user_ids: tuple[int, ...] = ()
-
-
-def roster_import(
-    *, data: bytes, filename: str, dry_run: bool = False, deactivate_missing: bool = False
-) -> RosterResult:
-    """Check a roster file and, unless it has problems or this is a dry run, apply it all-or-nothing.
-
-    Rows are validated by the same rules as `Employee.clean()` in `roster.build_preview` (bulk writes skip
-    `full_clean()` for speed; the database constraints back the rules up). Re-importing a file changes nothing.
-    """
-    try:
-        with transaction.atomic():
-            preview = preview_file(data, filename, deactivate_missing=deactivate_missing)
-            if dry_run or not preview.ok:
-                return RosterResult(preview=preview, applied=False)
-            return _roster_apply(preview)
-    except IntegrityError:
-        # Another import (or an admin edit) wrote the same NIP or email meanwhile: nothing was applied.
-        preview = RosterPreview(
-            problems=[
-                Problem(1, "", _("Data pegawai berubah bersamaan dengan impor ini; tidak ada yang diubah. Coba lagi."))
-            ]
-        )
-        return RosterResult(preview=preview, applied=False)
-
-
-def _roster_apply(preview: RosterPreview) -> RosterResult:
-    User = get_user_model()
-    now = timezone.now()
-    existing = preview.existing
-    users_by_email = dict(preview.users_by_email)
-
-    # 1. Accounts for every resulting employee with an email and no account yet.
-    needs_account = [r for r in preview.to_create if r.email] + [
-        r for r, changes in preview.to_update if "akun" in changes
-    ]
-    new_users = [
-        User(
-            email=r.email,
-            first_name=r.full_name[:150],
-            # What make_password(None) returns, without its slow per-character random choice.
-            password=UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30),
-            is_active=True,
-        )
-        for r in needs_account
-        if r.email not in users_by_email
-    ]
-    if new_users:
-        User.objects.bulk_create(new_users, batch_size=1000)
-        if new_users[0].pk is None:  # backends that do not return ids
-            users_by_email.update(
-                User.objects.filter(email__in=[u.email for u in new_users]).values_list("email", "id")
-            )
-        else:
-            users_by_email.update({u.email: u.pk for u in new_users})
-        EmailAddress.objects.bulk_create(
-            [
-                EmailAddress(user_id=users_by_email[u.email], email=u.email, verified=False, primary=True)
-                for u in new_users
-            ],
-            batch_size=1000,
-            ignore_conflicts=True,
-        )
-    invited = tuple(users_by_email[u.email] for u in new_users)
-
-    # 2. New employees, bosses before their reports (level by level), so each row is inserted with its
-    #    supervisor's id and no second pass over the new rows is needed.
-    id_by_nip = {nip: e["id"] for nip, e in existing.items()}
-    new_by_nip = {r.nip: r for r in preview.to_create}
-    level: dict[str, int] = {}
-    for r in preview.to_create:
-        chain, nip = [], r.nip
-        while nip in new_by_nip and nip not in level:  # loops were refused by the preview
-            chain.append(nip)
-            nip = new_by_nip[nip].supervisor_nip
-        base = level.get(nip, -1) if nip in new_by_nip else -1
-        for depth, item in enumerate(reversed(chain), start=base + 1):
-            level[item] = depth
-    created: list[Employee] = []
-    for depth in sorted(set(level.values())):
-        batch = [
-            Employee(
-                nip=r.nip,
-                full_name=r.full_name,
-                employment_type=r.employment_type,
-                jabatan=r.jabatan,
-                jabatan_kind=r.jabatan_kind,
-                golongan=r.golongan,
-                unit_id=r.unit_id,
-                email=r.email,
-                active=True,
-                supervisor_id=id_by_nip[r.supervisor_nip] if r.supervisor_nip else None,
-                user_id=users_by_email.get(r.email) if r.email else None,
-            )
-            for r in preview.to_create
-            if level[r.nip] == depth
-        ]
-        Employee.objects.bulk_create(batch, batch_size=2000)
-        if batch[0].pk is None:  # backends that do not return ids
-            id_by_nip.update(Employee.objects.filter(nip__in=[e.nip for e in batch]).values_list("nip", "id"))
-        else:
-            id_by_nip.update({e.nip: e.pk for e in batch})
-        created += batch
-
-    # 3. Changed fields of existing employees.
-    updates: list[Employee] = []
-    for r, _changes in preview.to_update:
-        current = existing[r.nip]
-        updates.append(
-            Employee(
-                pk=current["id"],
-                full_name=r.full_name,
-                employment_type=r.employment_type,
-                jabatan=r.jabatan,
-                jabatan_kind=r.jabatan_kind,
-                golongan=r.golongan,
-                unit_id=r.unit_id,
-                email=r.email,
-                active=True,
-                supervisor_id=id_by_nip.get(r.supervisor_nip) if r.supervisor_nip else None,
-                user_id=current["user_id"] or (users_by_email.get(r.email) if r.email else None),
-                updated_at=now,
-            )
-        )
-    if updates:
-        Employee.objects.bulk_update(
-            updates,
-            [
-                "full_name",
-                "employment_type",
-                "jabatan",
-                "jabatan_kind",
-                "golongan",
-                "unit_id",
-                "email",
-                "active",
-                "supervisor_id",
-                "user_id",
-                "updated_at",
-            ],
-            batch_size=1000,
-        )
-    deactivated = 0
-    if preview.to_deactivate:
-        deactivated = Employee.objects.filter(pk__in=[d["id"] for d in preview.to_deactivate], active=True).update(
-            active=False, updated_at=now
-        )
-
-    if invited:
-        from .tasks import send_invitations
-
-        for start in range(0, len(invited), INVITATION_BATCH):
-            enqueue_on_commit(send_invitations, list(invited[start : start + INVITATION_BATCH]))
-    return RosterResult(
-        preview=preview,
-        applied=True,
-        created=len(created),
-        updated=len(updates),
-        deactivated=deactivated,
-        invited_user_ids=invited,
-    )
-
-
-# --- Periods ---------------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def period_set_status(*, period: PerformancePeriod, status: str) -> PerformancePeriod:
-    """HR opens or closes a period."""
-    period = PerformancePeriod.objects.select_for_update().get(pk=period.pk)
-    if status not in PerformancePeriod.Status.values:
-        raise ValidationError(_("Status periode tidak dikenal."))
-    period.status = status
-    period.full_clean()
-    period.save(update_fields=["status"])
-    return period
-
-
-@transaction.atomic
-def period_create(*, year: int, kind: str, start_date, end_date, status: str = "closed") -> PerformancePeriod:
-    period = PerformancePeriod(year=year, kind=kind, start_date=start_date, end_date=end_date, status=status)
-    period.full_clean()
-    period.save()
-    return period
-
-
-# --- Assessments -----------------------------------------------------------------------------------------
+from .. import rules
+from ..access import can_assess, own_employee
+from ..models import Assessment, AssessmentAuditEntry, CompetencyRating, Employee, PerformancePeriod, StandardRating
 
 
 @dataclass
@@ -269,7 +56,9 @@ def _audit(assessment: Assessment, actor, action: str, before: dict) -> None:
     AssessmentAuditEntry.objects.create(assessment=assessment, actor=actor, action=action, changes=_diff(before, after))
 
 
-def _check_input(data: AssessmentInput, *, complete: bool, standards: list[tuple[str, str]]) -> None:
+def _check_input(
+    data: AssessmentInput, *, complete: bool, standards: list[tuple[str, str]], core_values: list[tuple[str, str]]
+) -> None:
     errors: dict[str, list[str]] = {}
     valid_ratings = {int(r) for r in rules.Rating}
     for name in ("hasil_kerja", "perilaku_kerja"):
@@ -279,7 +68,7 @@ def _check_input(data: AssessmentInput, *, complete: bool, standards: list[tuple
                 errors.setdefault(name, []).append(_("Wajib diisi sebelum diserahkan."))
         elif value not in valid_ratings:
             errors.setdefault(name, []).append(_("Penilaian tidak dikenal."))
-    unknown = set(data.berakhlak or []) - rules.BERAKHLAK_CODES
+    unknown = set(data.berakhlak or []) - {code for code, _name in core_values}
     if unknown:
         errors.setdefault("berakhlak", []).append(_("Nilai BerAKHLAK tidak dikenal."))
     known_codes = {code for code, _title in standards}
@@ -346,12 +135,14 @@ def assessment_save(
     period: PerformancePeriod,
     data: AssessmentInput,
     standards: list[tuple[str, str]],
+    core_values: list[tuple[str, str]] | None = None,
     submit: bool = False,
 ) -> Assessment:
     """Save the supervisor's draft for an open period and, when asked, submit it (predikat computed here).
 
     A submitted assessment is never edited in place: a correction opens a new revision (`assessment_correct`).
-    Submitting twice leaves the first submission as it was.
+    Submitting twice leaves the first submission as it was. `standards` and `core_values` are the (code, name)
+    lists the form offered (`home.selectors`); the BerAKHLAK values are read here when not given.
     """
     if not can_assess(actor, employee):
         raise PermissionDenied
@@ -364,7 +155,9 @@ def assessment_save(
         if submit:
             return assessment  # double submit: already done, nothing twice
         raise ValidationError(_("Penilaian ini sudah diserahkan; gunakan koreksi untuk membuat revisi baru."))
-    _check_input(data, complete=submit, standards=standards)
+    if core_values is None:
+        core_values = core_value_choices()
+    _check_input(data, complete=submit, standards=standards, core_values=core_values)
     assessor = own_employee(actor)
     created = assessment is None
     if created:

@@ -17,7 +17,7 @@ from allauth.account.utils import user_pk_to_url_str
 from portal.links import absolute
 from portal.notifications.mail import recipient_language, send_mail_to
 
-from .models import Employee
+from ..models import Employee
 
 
 def invitation_url(user) -> str:

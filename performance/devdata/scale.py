@@ -11,8 +11,10 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from . import rules
-from .models import Assessment, Employee, OrgUnit, PerformancePeriod, StandardRating
+from home.selectors import standard_choices
+
+from .. import rules
+from ..models import Assessment, Employee, OrgUnit, PerformancePeriod, StandardRating
 
 SCALE_PREFIX = "SKL"
 BRANCHES = 7  # dinas/badan under the root
@@ -142,13 +144,14 @@ def build_scale_org(user_ids: list[int], *, seed: int = 1) -> dict:
     Assessment.objects.bulk_create(assessments, batch_size=2000)
     if assessments and assessments[0].pk is None:
         assessments = list(Assessment.objects.filter(employee_id__in=[e.pk for e in updates], period__in=periods))
+    standards = standard_choices()
     StandardRating.objects.bulk_create(
         [
             StandardRating(
                 assessment_id=a.pk, standard_code=code, standard_title=title, rating=rng.choice([1, 2, 2, 3])
             )
             for a in assessments
-            for code, title in rules.DEFAULT_STANDARDS
+            for code, title in standards
         ],
         batch_size=5000,
     )

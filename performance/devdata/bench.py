@@ -14,7 +14,7 @@ import time
 
 
 def _a_supervisor(context):
-    from .models import Employee
+    from ..models import Employee
 
     sup = (
         Employee.objects.filter(direct_reports__isnull=False, user__isnull=False, unit__code__startswith="SKL.")
@@ -39,13 +39,13 @@ def _ensure_atasan(context):
 def profile_url(context) -> str:
     from django.urls import reverse
 
-    return reverse("performance:profile", kwargs={"nip": context["perf_member"].nip})
+    return reverse("dashboard:profile", kwargs={"nip": context["perf_member"].nip})
 
 
 def team_url(context) -> str:
     from django.urls import reverse
 
-    return reverse("performance:team")
+    return reverse("dashboard:team")
 
 
 def run_roster_import_10k(context) -> dict:
@@ -56,17 +56,17 @@ def run_roster_import_10k(context) -> dict:
     """
     from unittest import mock
 
-    from .invitations import send_pending_invitations
-    from .models import Employee, OrgUnit
+    from ..models import Employee, OrgUnit
+    from ..services import INVITATION_BATCH, roster_import
+    from ..services.invitations import send_pending_invitations
     from .scale import roster_csv
-    from .services import INVITATION_BATCH, roster_import
 
     codes = list(OrgUnit.objects.filter(kind__in=["bidang", "seksi"]).values_list("code", flat=True)[:40])
     if not codes:
         OrgUnit.objects.get_or_create(code="BENCH", defaults={"name": "Unit Benchmark", "kind": "seksi"})
         codes = ["BENCH"]
     data = roster_csv(10_000, unit_codes=codes, start=5_000_000)
-    with mock.patch("performance.services.enqueue_on_commit") as enqueue:
+    with mock.patch("performance.services.roster.enqueue_on_commit") as enqueue:
         started = time.perf_counter()
         first = roster_import(data=data, filename="bench.csv")
         first_s = time.perf_counter() - started
