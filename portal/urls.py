@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("performance.urls")),
     path("", include("performance.dashboard.urls")),
     path("", include("performance.pulse.urls")),
+    path("", include("performance.survey.urls")),
     path("", include("home.urls")),
 ]
 

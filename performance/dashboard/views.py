@@ -11,6 +11,7 @@ from django.shortcuts import render
 from performance.access import can_assess, own_employee, visible_employees
 from performance.models import Assessment, Employee
 from performance.selectors import open_period, profile_employee
+from performance.survey import selectors as survey_selectors
 from portal.roles import Role, may_see_performance_data, role_required
 
 from . import selectors
@@ -53,6 +54,9 @@ def _render_profile(request, employee: Employee):
         # What the person has learned (the dashboard reads learning, never the other way round). A record
         # without an account has no learning history.
         "learning": selectors.profile_learning(employee.user_id, is_self=is_self) if employee.user_id else None,
+        # Citizens' survey: the unit's IKM and, from 5 naming responses, the officer's own figures (2 queries).
+        # The page is already limited to the person, their supervisors, leadership and HR.
+        "survey": survey_selectors.profile_figures(employee=employee),
     }
     return render(request, "dashboard/profile.html", context)
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "performance.pulse",
     "performance.campaigns",
     "performance.adoption",
+    "performance.survey",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -234,6 +235,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "performance.pulse.tasks.pulse_reminder_sweep",
         "schedule": crontab(hour=8, minute=0),
     },
+    # 03:30 WIT: forget SKM rate-limit counters and spent form tokens that can no longer matter; idempotent.
+    "survey-purge-spent": {"task": "survey.tasks.purge_spent_records", "schedule": crontab(hour=3, minute=30)},
     # Mails notices whose task the broker dropped (pending for over 10 minutes); idempotent (row lock, status).
     "notifications-email-sweep": {"task": "portal.notifications.tasks.email_sweep", "schedule": 5 * 60},
 }
@@ -333,6 +336,7 @@ PORTAL_DEMO_SEEDERS = [
     "performance.pulse.devdata.demo",
     "performance.campaigns.devdata.demo",
     "performance.adoption.devdata.demo",
+    "performance.survey.devdata.demo",
 ]
 
 LOGGING = {
@@ -350,11 +354,19 @@ LOGGING = {
 PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit still counts (slow connections)
 # Builders of organisation data for generate_scale_data: dotted functions fn(user_ids, *, seed); a misspelt one is
 # an error (portal/devdata/loading.py).
-PORTAL_SCALE_BUILDERS: list[str] = ["performance.devdata.scale.build_scale_org"]
+PORTAL_SCALE_BUILDERS: list[str] = [
+    "performance.devdata.scale.build_scale_org",
+    "performance.survey.devdata.scale.build_scale_survey",
+]
 # Modules with a BENCH_CASES list that `python -m bench` runs besides its own; a misspelt one is an error.
 PORTAL_BENCH_MODULES: list[str] = [
     "learning.devdata.bench",
     "performance.devdata.bench",
     "performance.pulse.devdata.bench",
     "performance.adoption.devdata.bench",
+    "performance.survey.devdata.bench",
 ]
+
+# --- Citizens' satisfaction survey (SKM) -----------------------------------------------------------------------
+SURVEY_TOKEN_MAX_AGE = 2 * 60 * 60  # seconds a public form stays valid (slow phones, long queues)
+SURVEY_RATE_LIMIT_PER_HOUR = 30  # per address; generous, since a carrier puts many phones behind one address
