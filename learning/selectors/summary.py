@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.expressions import Window
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Cast, RowNumber
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -267,7 +267,8 @@ def learning_annotations(
             lr_completed=no,
             lr_assigned=no,
             lr_overdue=no,
-            lr_score=Value(None, output_field=DecimalField()),
+            # A typed NULL: PostgreSQL cannot SUM/AVG an untyped one ("function sum(unknown) is not unique").
+            lr_score=Cast(Value(None), output_field=DecimalField(max_digits=5, decimal_places=2)),
         )
         return figures
     mine = Enrollment.objects.filter(user_id=user, course_id=course_id)
