@@ -156,22 +156,27 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 30
 
 # --- Cache and Celery: Redis when REDIS_URL is set, in-process otherwise ------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
+
+
+def redis_caches(url: str) -> dict:
+    """The cache settings for a Redis URL: a Redis outage falls back to local memory (portal/cache.py)."""
+    return {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "BACKEND": "portal.cache.FallbackRedisCache",
+            "LOCATION": url,
             "KEY_PREFIX": "walesi",
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                # A Redis outage degrades caching and rate limits; it must not take the pages down.
-                "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 1,
                 "SOCKET_TIMEOUT": 1,
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+
+if REDIS_URL:
+    # A Redis outage degrades caching and rate limits to this process's memory; pages and sign-in keep working.
+    CACHES = redis_caches(REDIS_URL)
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "walesi"}}
 
