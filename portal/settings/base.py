@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "portal.middleware.PortalCSPMiddleware",
     "portal.middleware.StaffMFAMiddleware",
+    "portal.middleware.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -230,6 +231,9 @@ MFA_TOTP_ISSUER = "Portal ASN Walesi"
 PORTAL_REQUIRE_MFA_FOR_STAFF = env_bool("PORTAL_REQUIRE_MFA_FOR_STAFF", False)
 # URL prefixes that are staff pages regardless of the view; views add themselves with @staff_page.
 PORTAL_STAFF_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+# Python packages whose every view is a staff page unless marked @own_page (portal.roles): the performance apps
+# (performance, development, supervision, survey, dashboard) show or change other people's performance data.
+PORTAL_STAFF_VIEW_MODULES = ["performance"]
 
 # --- Mail --------------------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
