@@ -1,7 +1,7 @@
 """What a benchmark case is, and the cases every app shares (the home page and the trivial floor).
 
 An app adds cases with a `BENCH_CASES` list in a module named in `settings.PORTAL_BENCH_MODULES` (for learning:
-`learning/bench.py`). A case names the demo account it runs as and a `prepare(ctx)` returning the request to time;
+`learning/devdata/bench.py`). A case names the demo account it runs as and a `prepare(ctx)` returning the request to time;
 `prepare` runs before each timed request and is not timed (it may create the attempt a submit needs).
 """
 

@@ -132,7 +132,7 @@ def main(argv=None) -> int:
     from django.test import Client
     from django.test.utils import setup_databases, setup_test_environment, teardown_databases
 
-    from learning.scale import generate
+    from learning.devdata.scale import generate
 
     from .cases import BenchCall
 

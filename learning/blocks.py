@@ -7,17 +7,7 @@ from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-
-class QuestionKind:
-    SINGLE = "single"
-    MULTIPLE = "multiple"
-    TRUEFALSE = "truefalse"
-
-    CHOICES = [
-        (SINGLE, _("Pilihan tunggal (satu jawaban benar)")),
-        (MULTIPLE, _("Pilihan ganda (beberapa jawaban benar, dinilai semua-atau-tidak)")),
-        (TRUEFALSE, _("Benar / Salah")),
-    ]
+from .rules import ONE_ANSWER_KINDS, QuestionKind
 
 
 class ChoiceBlock(blocks.StructBlock):
@@ -39,7 +29,7 @@ class ChoiceBlock(blocks.StructBlock):
 class QuestionBlock(blocks.StructBlock):
     """A quiz question. Its block id is the question's identity across revisions; each choice's item id likewise."""
 
-    kind = blocks.ChoiceBlock(label=_("jenis soal"), choices=QuestionKind.CHOICES, default=QuestionKind.SINGLE)
+    kind = blocks.ChoiceBlock(label=_("jenis soal"), choices=QuestionKind.choices, default=QuestionKind.SINGLE)
     prompt = blocks.TextBlock(label=_("pertanyaan"))
     choices = blocks.ListBlock(
         ChoiceBlock(),
@@ -63,7 +53,7 @@ class QuestionBlock(blocks.StructBlock):
         errors = []
         if correct == 0:
             errors.append(ValidationError(_("Tandai paling sedikit satu pilihan sebagai jawaban benar.")))
-        if kind in (QuestionKind.SINGLE, QuestionKind.TRUEFALSE) and correct > 1:
+        if kind in ONE_ANSWER_KINDS and correct > 1:
             errors.append(
                 ValidationError(_("Soal pilihan tunggal dan Benar / Salah harus punya tepat satu jawaban benar."))
             )

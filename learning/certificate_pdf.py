@@ -15,7 +15,7 @@ from decimal import Decimal
 import segno
 from fpdf import FPDF
 
-from .rules import format_date_id
+from portal.dates import format_date_id
 
 
 @dataclass(frozen=True)

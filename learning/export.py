@@ -6,12 +6,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from portal.exports import CONTENT_TYPES, FORMATS  # noqa: F401  (re-exported for the learning export's callers)
+
 EXPORT_COLUMNS = ["NIP", "Nama", "Unit", "Kursus", "JP", "Tanggal selesai", "Nilai"]
-FORMATS = ("csv", "xlsx")
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 def export_frame(rows: Iterable[dict]) -> pd.DataFrame:

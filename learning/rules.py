@@ -1,6 +1,8 @@
-"""Pure rules of learning records: scoring, attempt timing, the WIT year, JP arithmetic, due dates.
+"""Pure rules of learning records: question kinds and scoring, attempt timing, JP arithmetic, due dates.
 
 No database access here: every function takes plain values so the rules can be tested with tables of cases.
+The question kinds and score policies are defined here once; blocks, models and services use these.
+WIT dates come from `portal.dates`.
 """
 
 from __future__ import annotations
@@ -9,32 +11,44 @@ import datetime as dt
 import random
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from zoneinfo import ZoneInfo
 
-WIT = ZoneInfo("Asia/Jayapura")
-SINGLE, MULTIPLE, TRUEFALSE = "single", "multiple", "truefalse"
-QUESTION_KINDS = (SINGLE, MULTIPLE, TRUEFALSE)
-SCORE_HIGHEST, SCORE_LATEST = "highest", "latest"
+from django.db.models import TextChoices
+from django.utils.translation import gettext_lazy as _
+
+
+class QuestionKind(TextChoices):
+    SINGLE = "single", _("Pilihan tunggal (satu jawaban benar)")
+    MULTIPLE = "multiple", _("Pilihan ganda (beberapa jawaban benar, dinilai semua-atau-tidak)")
+    TRUEFALSE = "truefalse", _("Benar / Salah")
+
+
+#: Kinds answered with exactly one choice.
+ONE_ANSWER_KINDS = frozenset({QuestionKind.SINGLE, QuestionKind.TRUEFALSE})
+
+
+class ScorePolicy(TextChoices):
+    """Which of a learner's submitted attempts at a quiz the course keeps."""
+
+    HIGHEST = "highest", _("Nilai tertinggi")
+    LATEST = "latest", _("Nilai terakhir")
+
+
 #: Seconds after the deadline an answer still counts (a slow connection, the click that was on its way).
 DEFAULT_GRACE_SECONDS = 30
 REMINDER_WINDOW_DAYS = 7
 
-_MONTHS_ID = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
 _TWO_PLACES = Decimal("0.01")
 
 
 def question_correct(kind: str, correct_ids: Iterable[str], selected_ids: Iterable[str]) -> bool:
     """Whether the selection answers the question: single and true/false need the one right choice,
     multiple needs exactly the set of right choices (all or nothing); an empty answer is wrong."""
-    if kind not in QUESTION_KINDS:
+    if kind not in QuestionKind.values:
         raise ValueError(f"unknown question kind {kind!r}")
     correct, selected = set(correct_ids), set(selected_ids)
     if not selected or not correct:
         return False
-    if kind in (SINGLE, TRUEFALSE) and len(selected) != 1:
+    if kind in ONE_ANSWER_KINDS and len(selected) != 1:
         return False
     return selected == correct
 
@@ -53,13 +67,13 @@ def is_passed(percent: Decimal, pass_mark: int | Decimal) -> bool:
     return Decimal(percent) >= Decimal(pass_mark)
 
 
-def kept_score(scores_oldest_first: Sequence[Decimal], policy: str = SCORE_HIGHEST) -> Decimal | None:
+def kept_score(scores_oldest_first: Sequence[Decimal], policy: str = ScorePolicy.HIGHEST) -> Decimal | None:
     """The score a course keeps from a learner's submitted attempts: the highest (default) or the latest."""
     if not scores_oldest_first:
         return None
-    if policy == SCORE_LATEST:
+    if policy == ScorePolicy.LATEST:
         return scores_oldest_first[-1]
-    if policy != SCORE_HIGHEST:
+    if policy != ScorePolicy.HIGHEST:
         raise ValueError(f"unknown score policy {policy!r}")
     return max(scores_oldest_first)
 
@@ -111,18 +125,6 @@ def order_choices(choice_ids: Sequence[str], *, shuffle: bool, rng: random.Rando
     return ids
 
 
-def wit_date(moment: dt.datetime) -> dt.date:
-    """The calendar date in WIT (UTC+09:00) of an aware timestamp."""
-    if moment.tzinfo is None:
-        raise ValueError("an aware datetime is required")
-    return moment.astimezone(WIT).date()
-
-
-def wit_year(moment: dt.datetime) -> int:
-    """The year in WIT: 1 January 05:00 WIT is the new year although it is still 31 December in UTC."""
-    return wit_date(moment).year
-
-
 def jp(value) -> Decimal:
     """A JP amount as a Decimal with two places; refuses floats' binary noise and negatives."""
     if isinstance(value, float):
@@ -169,22 +171,3 @@ def progress_percent(done: int, total: int) -> int:
     if total <= 0:
         return 0
     return min(100, round(done * 100 / total))
-
-
-_MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def format_date(day: dt.date | dt.datetime, language: str = "id") -> str:
-    """A date written out in the interface language: 28 November 2026 / 3 Desember 2026 (timestamps in WIT)."""
-    if isinstance(day, dt.datetime):
-        day = wit_date(day)
-    months = _MONTHS_EN if (language or "id").startswith("en") else _MONTHS_ID
-    return f"{day.day} {months[day.month - 1]} {day.year}"
-
-
-def format_date_id(day: dt.date | dt.datetime) -> str:
-    """A date as Indonesians write it (certificates, exports, mails): 28 November 2026, read in WIT."""
-    return format_date(day, "id")

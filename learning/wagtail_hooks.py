@@ -14,7 +14,7 @@ def record_module_opened(page, request, serve_args, serve_kwargs):
         return None
     if not isinstance(page, ModulePage | FinalAssessmentPage):
         return None
-    from .record_selectors import enrollment_with_page_state
+    from .selectors.records import enrollment_with_page_state
 
     enrollment = enrollment_with_page_state(request.user, page)
     if enrollment is not None and isinstance(page, ModulePage) and enrollment.progress_id is None:

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learning.record_selectors import learner_dashboard
+from learning.selectors import learner_dashboard
 from portal.roles import Role, may_see_performance_data, role_required
 
 from . import rules, selectors, services

@@ -36,9 +36,9 @@ def _fresh_organisation_cache():
 @pytest.fixture
 def demo_site(db):
     """The site with its published HomePage at / (no other content: tests that need it seed it)."""
-    from home import demo
+    from tests.home.factories import site_home
 
-    return demo._ensure_home()
+    return site_home()
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def demo_org(demo_users):
 def demo_content(demo_users):
     """The demo accounts plus the published demo content: standards, articles, campaign, the three courses."""
     from home import demo as home_demo
-    from learning import demo as learning_demo
+    from learning.devdata import demo as learning_demo
 
     home_demo.seed()
     learning_demo.seed()

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import learning.records
+import learning.models.records
 from django.conf import settings
 from django.db import migrations, models
 
@@ -147,8 +147,8 @@ class Migration(migrations.Migration):
             name='Certificate',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(default=learning.records.new_certificate_code, max_length=32, unique=True, verbose_name='kode verifikasi')),
-                ('pdf', models.FileField(blank=True, upload_to=learning.records.certificate_upload_to, verbose_name='berkas PDF')),
+                ('code', models.CharField(default=learning.models.records.new_certificate_code, max_length=32, unique=True, verbose_name='kode verifikasi')),
+                ('pdf', models.FileField(blank=True, upload_to=learning.models.records.certificate_upload_to, verbose_name='berkas PDF')),
                 ('issued_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='diterbitkan')),
                 ('pdf_generated_at', models.DateTimeField(blank=True, null=True, verbose_name='PDF dibuat')),
                 ('completion', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='certificate', to='learning.coursecompletion')),

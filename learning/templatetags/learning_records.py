@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..record_selectors import course_progress, module_state
+from ..selectors.records import course_progress, module_state
 
 register = template.Library()
 

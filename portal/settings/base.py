@@ -298,7 +298,7 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 PORTAL_MIN_JP_PER_YEAR = 20  # PP 11/2017 art. 203(4) as amended: at least 20 JP a year for a PNS
 PORTAL_MINUTES_PER_JP = 45  # common practice; unconfirmed, so a setting
 # Modules whose seed(stdout) builds demo data, in dependency order; each app adds its own.
-PORTAL_DEMO_SEEDERS = ["portal.demo", "home.demo", "learning.demo", "performance.demo"]
+PORTAL_DEMO_SEEDERS = ["portal.demo", "home.demo", "learning.devdata.demo", "performance.demo"]
 
 LOGGING = {
     "version": 1,
@@ -326,4 +326,4 @@ PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit st
 # Builders of organisation data for generate_scale_data: dotted functions fn(user_ids, *, seed); missing ones skipped.
 PORTAL_SCALE_BUILDERS: list[str] = ["performance.scale.build_scale_org"]
 # Modules with a BENCH_CASES list that `python -m bench` runs besides its own.
-PORTAL_BENCH_MODULES: list[str] = ["learning.bench", "performance.bench"]
+PORTAL_BENCH_MODULES: list[str] = ["learning.devdata.bench", "performance.bench"]

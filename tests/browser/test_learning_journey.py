@@ -15,11 +15,11 @@ COURSE_TITLE = "Standar Kinerja ASN Walesi"
 
 @pytest.fixture
 def demo(transactional_db):
-    from tests.learning.builders import _ensure_root
+    from tests.home.factories import ensure_tree_roots
 
-    _ensure_root()
+    ensure_tree_roots()
     from home import demo as home_demo
-    from learning import demo as learning_demo
+    from learning.devdata import demo as learning_demo
     from learning.models import Enrollment
     from portal import demo as portal_demo
 

@@ -6,8 +6,9 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from home.models import ArticlePage, Campaign, CoreValue, StandardPage
+from tests.learning import factories as lf
 
-from . import content_factories as cf
+from . import factories as cf
 
 
 def _queries(client, url):
@@ -97,9 +98,9 @@ def test_search_finds_standards_articles_and_courses(client):
     home = cf.site_home()
     cf.standard(cf.standard_index(home), title="Kualitas Pelayanan Publik")
     cf.article(cf.article_index(home), title="Tanya-jawab survei", body_text="Survei kepuasan masyarakat berkala")
-    course_index = cf.course_index(home)
-    cf.course(course_index, title="Inovasi dalam pekerjaan sehari-hari")
-    draft = cf.course(course_index, title="Inovasi draf tersembunyi", publish=False)
+    course_index = lf.course_index(home)
+    lf.course(course_index, title="Inovasi dalam pekerjaan sehari-hari")
+    draft = lf.course(course_index, title="Inovasi draf tersembunyi", publish=False)
     assert not draft.live
 
     html = client.get("/cari/", {"q": "pelayanan"}).content.decode()
@@ -120,7 +121,7 @@ def test_demo_content_loads_twice_without_duplicates():
     from wagtail.models import Page, Revision, Workflow
 
     from home import demo as home_demo
-    from learning import demo as learning_demo
+    from learning.devdata import demo as learning_demo
     from learning.models import CoursePage, FinalAssessmentPage, ModulePage
     from portal import demo as portal_demo
 

@@ -20,8 +20,9 @@ from home.models import (
     StandardPage,
 )
 from learning.models import CourseIndexPage
+from tests.learning import factories as lf
 
-from . import content_factories as cf
+from . import factories as cf
 
 
 class HomePageTypesTests(WagtailPageTestCase):
@@ -142,7 +143,7 @@ def test_standard_page_renders_indicators_values_courses_and_articles(client):
     index = cf.standard_index(home)
     std = cf.standard(index, title="Kualitas Pelayanan Publik", values=CoreValue.objects.filter(slug="harmonis"))
     cf.article(cf.article_index(home), title="Artikel terkait layanan", standards=[std])
-    cf.course(cf.course_index(home), title="Kursus layanan ramah", standards=[std])
+    lf.course(lf.course_index(home), title="Kursus layanan ramah", standards=[std])
     response = client.get(std.url)
     html = response.content.decode()
     assert response.status_code == 200

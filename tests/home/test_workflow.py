@@ -13,15 +13,16 @@ from home.services import WORKFLOW_NAME, content_access_ensure
 from learning.models import CoursePage, ModulePage
 from learning.quiz import quiz_questions
 from portal.roles import REVIEWER_GROUP
+from tests.learning import factories as lf
 
-from . import content_factories as cf
+from . import factories as cf
 
 
 @pytest.fixture
 def tree(demo_users):
     home = cf.site_home()
     content_access_ensure(root=home)
-    course = cf.course(cf.course_index(home), title="Kursus asli")
+    course = lf.course(lf.course_index(home), title="Kursus asli")
     return {"home": home, "course": course, "users": demo_users}
 
 
@@ -113,7 +114,7 @@ def test_new_module_by_trainer_is_not_live_until_a_reviewer_approves(client, tre
     course = tree["course"]
     client.force_login(tree["users"]["pelatih@walesi.test"])
     add_url = reverse("wagtailadmin_pages:add", args=("learning", "modulepage", course.pk))
-    data = cf.module_form("Modul baru", "modul-baru", cf.SAMPLE_QUESTIONS[:2])
+    data = lf.module_form("Modul baru", "modul-baru", lf.SAMPLE_QUESTIONS[:2])
     response = client.post(add_url, {**data, "action-submit": "action-submit"})
     assert response.status_code == 302
     module = ModulePage.objects.get(slug="modul-baru")

@@ -6,7 +6,7 @@ from learning import services
 from learning.models import Certificate, ModulePage
 from learning.tasks import certificate_sweep
 
-from .builders import make_course, right_answers
+from .factories import make_course, right_answers
 
 pytestmark = pytest.mark.django_db
 

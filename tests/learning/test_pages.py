@@ -14,16 +14,17 @@ import pytest
 from home.models import HomePage
 from learning.models import CourseIndexPage, CoursePage, FinalAssessmentPage, ModulePage
 from learning.quiz import quiz_questions
-from tests.home import content_factories as cf
+from tests.home import factories as cf
+from tests.learning import factories as lf
 
 
 class LearningPageTypesTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home = cf.site_home()
-        cls.catalogue = cf.course_index(cls.home)
+        cls.catalogue = lf.course_index(cls.home)
         cls.standard = cf.standard(cf.standard_index(cls.home), title="Inovasi")
-        cls.course = cf.course(cls.catalogue, title="Kursus contoh")
+        cls.course = lf.course(cls.catalogue, title="Kursus contoh")
 
     def setUp(self):
         self.login()
@@ -71,7 +72,7 @@ class LearningPageTypesTests(WagtailPageTestCase):
         assert list(course.target_standards.all()) == [self.standard]
 
     def test_can_create_module_with_quiz(self):
-        self.assertCanCreate(self.course, ModulePage, cf.module_form("Modul satu", "modul-satu", cf.SAMPLE_QUESTIONS))
+        self.assertCanCreate(self.course, ModulePage, lf.module_form("Modul satu", "modul-satu", lf.SAMPLE_QUESTIONS))
         module = ModulePage.objects.get(slug="modul-satu")
         questions = quiz_questions(module)
         assert [q.kind for q in questions] == ["single", "multiple", "truefalse"]
@@ -79,29 +80,29 @@ class LearningPageTypesTests(WagtailPageTestCase):
         assert questions[1].correct_ids == {questions[1].choices[0].id, questions[1].choices[1].id}
 
     def test_can_create_module_without_quiz(self):
-        self.assertCanCreate(self.course, ModulePage, cf.module_form("Bacaan", "bacaan", []))
+        self.assertCanCreate(self.course, ModulePage, lf.module_form("Bacaan", "bacaan", []))
         assert not ModulePage.objects.get(slug="bacaan").has_quiz
 
     def test_can_create_final_assessment_once_per_course(self):
-        data = cf.module_form("Ujian akhir", "ujian", cf.SAMPLE_QUESTIONS)
+        data = lf.module_form("Ujian akhir", "ujian", lf.SAMPLE_QUESTIONS)
         for key in [k for k in data if k.startswith("body") or k in ("estimated_minutes", "is_required")]:
             data.pop(key)
         data["intro"] = rich_text("<p>Semoga berhasil.</p>")
         self.assertCanCreate(self.course, FinalAssessmentPage, data)
         assert not FinalAssessmentPage.can_create_at(self.course)
-        other = cf.course(self.catalogue)
+        other = lf.course(self.catalogue)
         assert FinalAssessmentPage.can_create_at(other)
 
 
 @pytest.mark.django_db
 def test_course_modules_and_final_assessment_accessors():
     home = cf.site_home()
-    course = cf.course(cf.course_index(home))
-    first = cf.module(course, title="Pertama")
-    draft = cf.module(course, title="Draf", publish=False)
-    second = cf.module(course, title="Kedua")
+    course = lf.course(lf.course_index(home))
+    first = lf.module(course, title="Pertama")
+    draft = lf.module(course, title="Draf", publish=False)
+    second = lf.module(course, title="Kedua")
     assert course.get_final_assessment() is None
-    final = cf.final_assessment(course)
+    final = lf.final_assessment(course)
     assert [m.pk for m in course.get_modules()] == [first.pk, second.pk]
     assert draft.pk not in [m.pk for m in course.get_modules()]
     assert [m.title for m in course.get_modules().specific()] == ["Pertama", "Kedua"]
@@ -112,7 +113,7 @@ def test_course_modules_and_final_assessment_accessors():
 @pytest.mark.django_db
 def test_question_and_choice_ids_survive_a_new_revision():
     home = cf.site_home()
-    module = cf.module(cf.course(cf.course_index(home)))
+    module = lf.module(lf.course(lf.course_index(home)))
     before = quiz_questions(module)
     # The trainer edits the prompt of the first question and publishes again.
     module = ModulePage.objects.get(pk=module.pk)
@@ -132,13 +133,13 @@ FORBIDDEN_MARKERS = re.compile(r"is_correct|correct|benar|umpan-balik|PEMBAHASAN
 @pytest.mark.django_db
 def test_module_and_final_pages_carry_no_marker_of_the_correct_answers(client, demo_users):
     home = cf.site_home()
-    course = cf.course(cf.course_index(home))
-    module = cf.module(course, body_text="Bacalah materi ini dengan teliti.")
-    final = cf.final_assessment(course)
+    course = lf.course(lf.course_index(home))
+    module = lf.module(course, body_text="Bacalah materi ini dengan teliti.")
+    final = lf.final_assessment(course)
     for page in (module, final):
         html = client.get(page.url).content.decode()
         assert "Nilai lulus" in html  # the rules are shown
-        for _prompt, choices, _kind in cf.SAMPLE_QUESTIONS:
+        for _prompt, choices, _kind in lf.SAMPLE_QUESTIONS:
             for _text, _correct, feedback in choices:
                 assert feedback not in html
         assert "UMPAN-BALIK-TEPAT" not in html
@@ -149,7 +150,7 @@ def test_module_and_final_pages_carry_no_marker_of_the_correct_answers(client, d
 @pytest.mark.django_db
 def test_demo_quiz_pages_show_no_feedback_or_explanations(client):
     from home import demo as home_demo
-    from learning import demo as learning_demo
+    from learning.devdata import demo as learning_demo
 
     home_demo.seed()
     learning_demo.seed()
@@ -168,12 +169,12 @@ def test_demo_quiz_pages_show_no_feedback_or_explanations(client):
 @pytest.mark.django_db
 def test_catalogue_filters(client):
     home = cf.site_home()
-    index = cf.course_index(home)
+    index = lf.course_index(home)
     inov = cf.standard(cf.standard_index(home), title="Inovasi")
     layan = cf.standard(cf.standard_index(home), title="Kualitas Pelayanan Publik")
-    cf.course(index, title="Kursus wajib dasar", mandatory=True, standards=[layan])
-    cf.course(index, title="Kursus inovasi lanjut", level="lanjut", standards=[inov])
-    cf.course(index, title="Kursus menengah campuran", level="menengah", standards=[inov, layan])
+    lf.course(index, title="Kursus wajib dasar", mandatory=True, standards=[layan])
+    lf.course(index, title="Kursus inovasi lanjut", level="lanjut", standards=[inov])
+    lf.course(index, title="Kursus menengah campuran", level="menengah", standards=[inov, layan])
 
     def titles(**params):
         html = client.get(index.url, params).content.decode()
@@ -191,8 +192,8 @@ def test_catalogue_filters(client):
 @pytest.mark.django_db
 def test_catalogue_cards_show_jp_and_duration(client):
     home = cf.site_home()
-    index = cf.course_index(home)
-    cf.course(index, title="Kursus singkat", jp="1.5", minutes=90)
+    index = lf.course_index(home)
+    lf.course(index, title="Kursus singkat", jp="1.5", minutes=90)
     html = client.get(index.url).content.decode()
     assert "1,5" in html and "1 jam 30 menit" in html
 
@@ -208,14 +209,14 @@ def _count(client, url):
 @pytest.mark.django_db
 def test_catalogue_query_count_is_the_same_with_3_and_30_courses(client):
     home = cf.site_home()
-    index = cf.course_index(home)
+    index = lf.course_index(home)
     stds = [cf.standard(cf.standard_index(home)) for _ in range(3)]
     for i in range(3):
-        cf.course(index, standards=stds[: i + 1])
+        lf.course(index, standards=stds[: i + 1])
     small = _count(client, index.url)
     small_filtered = _count(client, f"{index.url}?standar={stds[0].pk}&wajib=0&tingkat=dasar")
     for i in range(27):
-        cf.course(index, standards=stds[: (i % 3) + 1])
+        lf.course(index, standards=stds[: (i % 3) + 1])
     assert _count(client, index.url) == small
     assert _count(client, f"{index.url}?standar={stds[0].pk}&wajib=0&tingkat=dasar") == small_filtered
     assert client.get(index.url).content.decode().count("course-card") == 30
@@ -225,13 +226,13 @@ def test_catalogue_query_count_is_the_same_with_3_and_30_courses(client):
 @pytest.mark.django_db
 def test_course_and_module_query_counts_do_not_grow_with_modules(client):
     home = cf.site_home()
-    course = cf.course(cf.course_index(home), standards=[cf.standard(cf.standard_index(home))])
-    modules = [cf.module(course) for _ in range(2)]
-    cf.final_assessment(course)
+    course = lf.course(lf.course_index(home), standards=[cf.standard(cf.standard_index(home))])
+    modules = [lf.module(course) for _ in range(2)]
+    lf.final_assessment(course)
     small_course = _count(client, course.url)
     small_module = _count(client, modules[1].url)
     for _ in range(10):
-        cf.module(course)
+        lf.module(course)
     assert _count(client, course.url) == small_course
     assert _count(client, modules[1].url) == small_module
     assert small_course <= 15 and small_module <= 15
@@ -240,16 +241,16 @@ def test_course_and_module_query_counts_do_not_grow_with_modules(client):
 @pytest.mark.django_db
 def test_catalogue_named_url(client):
     assert client.get(reverse("learning:catalogue")).status_code == 404
-    index = cf.course_index(cf.site_home())
+    index = lf.course_index(cf.site_home())
     assert client.get(reverse("learning:catalogue"))["Location"] == index.url
 
 
 @pytest.mark.django_db
 def test_course_page_shows_outline_and_leaves_the_actions_block_empty(client):
     home = cf.site_home()
-    course = cf.course(cf.course_index(home), title="Kursus outline", jp="4", minutes=180)
-    cf.module(course, title="Modul pembuka", minutes=25)
-    cf.module(course, title="Modul draf", publish=False)
+    course = lf.course(lf.course_index(home), title="Kursus outline", jp="4", minutes=180)
+    lf.module(course, title="Modul pembuka", minutes=25)
+    lf.module(course, title="Modul draf", publish=False)
     html = client.get(course.url).content.decode()
     assert "Modul pembuka" in html and "25 menit" in html and "Modul draf" not in html
     assert "3 jam" in html and ">4<" in html
@@ -261,17 +262,17 @@ def test_trainer_can_preview_a_new_and_an_edited_module(client, demo_users):
 
     home = cf.site_home()
     content_access_ensure(root=home)
-    course = cf.course(cf.course_index(home))
+    course = lf.course(lf.course_index(home))
     client.force_login(demo_users["pelatih@walesi.test"])
-    data = cf.module_form("Modul pratinjau", "modul-pratinjau", cf.SAMPLE_QUESTIONS)
+    data = lf.module_form("Modul pratinjau", "modul-pratinjau", lf.SAMPLE_QUESTIONS)
 
     url = reverse("wagtailadmin_pages:preview_on_add", args=("learning", "modulepage", course.pk))
     assert client.post(url, data).json()["is_valid"]
     html = client.get(url).content.decode()
     assert "Modul pratinjau" in html and "UMPAN-BALIK-TEPAT" not in html
 
-    module = cf.module(course, title="Modul tersimpan")
+    module = lf.module(course, title="Modul tersimpan")
     url = reverse("wagtailadmin_pages:preview_on_edit", args=(module.pk,))
-    assert client.post(url, cf.module_form("Modul diubah", module.slug, cf.SAMPLE_QUESTIONS)).json()["is_valid"]
+    assert client.post(url, lf.module_form("Modul diubah", module.slug, lf.SAMPLE_QUESTIONS)).json()["is_valid"]
     html = client.get(url).content.decode()
     assert "Modul diubah" in html and "Modul 1 dari 1" in html

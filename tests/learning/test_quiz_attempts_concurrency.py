@@ -10,7 +10,7 @@ import pytest
 from learning import services
 from learning.models import CourseCompletion, JPLedgerEntry, ModulePage, QuizAttempt
 
-from .builders import make_course, right_answers
+from .factories import make_course, right_answers
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -18,9 +18,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture(autouse=True)
 def _tree_root(transactional_db):
     """Flushing between transactional tests removes the page tree root that migrations made; put it back."""
-    from .builders import _ensure_root
+    from tests.home.factories import ensure_tree_roots
 
-    _ensure_root()
+    ensure_tree_roots()
 
 
 def _race(fn, n=2):

@@ -8,7 +8,7 @@ import pytest
 from learning import services
 from learning.models import AttemptAnswer, Enrollment, ModulePage, ModuleProgress, QuizAttempt
 
-from .builders import make_course, right_answers
+from .factories import make_course, right_answers
 
 pytestmark = pytest.mark.django_db
 

@@ -9,12 +9,13 @@ import pytest
 
 from learning.blocks import QuestionBlock
 from learning.models import ModulePage
-from tests.home import content_factories as cf
+from tests.home import factories as cf
+from tests.learning import factories as lf
 
 
 def _value(kind, choices):
     block = QuestionBlock()
-    return block, block.to_python(cf.question_raw("Soal?", choices, kind)["value"])
+    return block, block.to_python(lf.question_value("Soal?", choices, kind=kind))
 
 
 def _messages(excinfo) -> str:
@@ -56,7 +57,7 @@ def test_valid_questions_pass(kind, choices):
 @pytest.mark.django_db
 def test_page_rules_draw_count_and_pass_mark():
     home = cf.site_home()
-    module = cf.module(cf.course(cf.course_index(home)))
+    module = lf.module(lf.course(lf.course_index(home)))
     module.draw_count = 4  # only three questions
     with pytest.raises(ValidationError) as excinfo:
         module.full_clean()
@@ -83,10 +84,10 @@ def test_page_rules_draw_count_and_pass_mark():
 )
 def test_admin_form_shows_the_error_and_saves_nothing(client, demo_users, question, message):
     home = cf.site_home()
-    course = cf.course(cf.course_index(home))
+    course = lf.course(lf.course_index(home))
     client.force_login(demo_users["admin@walesi.test"])
     url = reverse("wagtailadmin_pages:add", args=("learning", "modulepage", course.pk))
-    response = client.post(url, cf.module_form("Modul salah", "modul-salah", [question]))
+    response = client.post(url, lf.module_form("Modul salah", "modul-salah", [question]))
     assert response.status_code == 200
     assert not ModulePage.objects.filter(slug="modul-salah").exists()
     # The block errors travel to the editor as JSON inside the page.
@@ -96,10 +97,10 @@ def test_admin_form_shows_the_error_and_saves_nothing(client, demo_users, questi
 @pytest.mark.django_db
 def test_admin_form_refuses_draw_count_above_the_pool(client, demo_users):
     home = cf.site_home()
-    course = cf.course(cf.course_index(home))
+    course = lf.course(lf.course_index(home))
     client.force_login(demo_users["admin@walesi.test"])
     url = reverse("wagtailadmin_pages:add", args=("learning", "modulepage", course.pk))
-    response = client.post(url, cf.module_form("Modul undian", "modul-undian", cf.SAMPLE_QUESTIONS, draw_count=5))
+    response = client.post(url, lf.module_form("Modul undian", "modul-undian", lf.SAMPLE_QUESTIONS, draw_count=5))
     assert response.status_code == 200
     assert "melebihi jumlah soal" in response.content.decode()
     assert not ModulePage.objects.filter(slug="modul-undian").exists()

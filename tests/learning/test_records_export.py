@@ -13,7 +13,7 @@ from learning.models import JPLedgerEntry, ModulePage
 from portal import identity
 from portal.models import BackgroundJob
 
-from .builders import make_course, right_answers
+from .factories import make_course, right_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +111,7 @@ def test_hr_screen_runs_job_and_only_owner_downloads(completed, login, django_ca
 
 
 def test_export_dates_are_wit_dates(completed):
-    from learning.record_selectors import export_rows
+    from learning.selectors import export_rows
 
     a = completed[0]
     year = JPLedgerEntry.objects.get(user=a).year

@@ -7,10 +7,10 @@ from django.urls import reverse
 import pytest
 
 from learning import services
+from learning.devdata.scale import generate
 from learning.models import ModulePage
-from learning.scale import generate
 
-from .builders import make_course, right_answers, wrong_answers
+from .factories import make_course, right_answers, wrong_answers
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from learning import services
 from learning.models import ReminderLog
 
-from .builders import make_course
+from .factories import make_course
 
 pytestmark = pytest.mark.django_db
 

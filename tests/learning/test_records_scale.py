@@ -1,7 +1,7 @@
 import pytest
 
+from learning.devdata.scale import COURSES_PER_LEARNER, MODULES_PER_COURSE, SCALE_COURSES, generate
 from learning.models import CoursePage, Enrollment, ModulePage, ModuleProgress, QuizAttempt
-from learning.scale import COURSES_PER_LEARNER, MODULES_PER_COURSE, SCALE_COURSES, generate
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def test_generate_scale_data_builds_pages_records_and_calls_builders(demo_site, 
 def test_bench_discovers_cases_and_parses_sizes(settings):
     from bench.runner import _sizes, load_cases
 
-    settings.PORTAL_BENCH_MODULES = ["learning.bench", "not_an_app.bench"]
+    settings.PORTAL_BENCH_MODULES = ["learning.devdata.bench", "not_an_app.bench"]
     names = [case.name for case in load_cases()]
     assert "floor: /healthz/" in names and "learning: /belajar/" in names and "learning: quiz submit" in names
 
@@ -43,3 +43,16 @@ def test_bench_discovers_cases_and_parses_sizes(settings):
         learners = "small=10"
 
     assert _sizes(Args) == [("small", 10), ("default", 5000)]
+
+
+@pytest.mark.parametrize(
+    "dotted", ["learning.devdata.scael.build", "tests.learning.test_records_scale.no_such_builder"]
+)
+def test_misspelt_scale_builder_fails_loudly(demo_site, settings, dotted):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from learning.devdata.scale import run_scale_builders
+
+    settings.PORTAL_SCALE_BUILDERS = [dotted]
+    with pytest.raises(ImproperlyConfigured):
+        run_scale_builders([], 1, None, 0.0)

@@ -17,7 +17,7 @@ from learning.models import (
     QuizAttempt,
 )
 
-from .builders import make_course, right_answers, wrong_answers
+from .factories import make_course, right_answers, wrong_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -203,7 +203,7 @@ def test_bad_answers_are_refused(learner):
 
 
 def test_final_assessment_rule(learner):
-    from .builders import three_questions
+    from .factories import three_questions
 
     course = make_course(
         modules=1, final={"questions": three_questions(), "pass_mark": 60}, completion_rule="modules_and_final"

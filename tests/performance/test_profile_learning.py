@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo_all(demo_content, demo_org):
-    from learning.demo_records import seed_records
+    from learning.devdata.demo_records import seed_records
 
     seed_records()
     return demo_org

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from learning.export import FORMATS, write_export
-from learning.record_selectors import export_rows
+from learning.selectors import export_rows
 
 
 class Command(BaseCommand):

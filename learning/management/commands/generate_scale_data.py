@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from learning.scale import generate
+from learning.devdata.scale import generate
 
 
 class Command(BaseCommand):

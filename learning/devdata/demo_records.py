@@ -11,11 +11,12 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
 
-from . import rules, services
-from .models import Certificate, CoursePage, Enrollment, ModulePage
-from .quiz import quiz_questions
+from portal import dates
+
+from .. import services
+from ..models import Certificate, CoursePage, Enrollment, ModulePage
+from ..quiz import quiz_questions
 
 ONBOARDING = "standar-kinerja-asn-walesi"
 SERVICE = "pelayanan-publik-ramah-dan-informatif"
@@ -60,7 +61,7 @@ def seed_records(stdout=None) -> None:
         if len(modules) > 2:
             services.module_start(user=learner, module=modules[2])
         if SERVICE in courses:
-            today = rules.wit_date(timezone.now())
+            today = dates.today()
             services.enrollment_create(
                 user=learner,
                 course=courses[SERVICE],

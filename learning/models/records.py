@@ -1,6 +1,6 @@
 """Learning records: who enrolled, what they finished, how their quizzes went, the JP they earned, certificates.
 
-Imported at the bottom of `learning/models.py`, so the page models stay in one file and records in this one.
+Re-exported by `learning.models`.
 Every rule that must hold under concurrency is a database constraint here.
 """
 

@@ -17,8 +17,11 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
-from . import rules
-from .models import (
+from portal import dates
+from portal.dates import format_date, wit_date
+
+from .. import rules
+from ..models import (
     CourseCompletion,
     CoursePage,
     Enrollment,
@@ -82,7 +85,7 @@ def _progress_summary(modules: list, done: set[int]) -> dict:
 def learner_dashboard(user, *, now: dt.datetime | None = None) -> dict:
     """Everything on /belajar/: in progress, assigned, completed, JP this year, recent quiz results."""
     now = now or timezone.now()
-    today = rules.wit_date(now)
+    today = wit_date(now)
     year = today.year
     enrollments = list(
         Enrollment.objects.filter(user=user)
@@ -107,7 +110,7 @@ def learner_dashboard(user, *, now: dt.datetime | None = None) -> dict:
         item.update(_progress_summary(modules.get(enrollment.course_id, []), done))
         if enrollment.source != Enrollment.Source.SELF:
             item["due_status"] = rules.due_status(enrollment.due_date, today)
-            item["due_text"] = rules.format_date(enrollment.due_date, get_language()) if enrollment.due_date else ""
+            item["due_text"] = format_date(enrollment.due_date, get_language()) if enrollment.due_date else ""
             assigned.append(item)
         else:
             in_progress.append(item)
@@ -131,7 +134,7 @@ def learner_dashboard(user, *, now: dt.datetime | None = None) -> dict:
         .order_by("-completed_at")
     )
     for completion in completions:
-        completion.completed_text = rules.format_date(completion.completed_at, get_language())
+        completion.completed_text = format_date(completion.completed_at, get_language())
         completion.cert = getattr(completion, "certificate", None)
     jp_year = JPLedgerEntry.objects.filter(user=user, year=year).aggregate(total=Sum("jp"))["total"] or Decimal("0")
     minimum = settings.PORTAL_MIN_JP_PER_YEAR
@@ -142,7 +145,7 @@ def learner_dashboard(user, *, now: dt.datetime | None = None) -> dict:
         .order_by("-submitted_at")[:5]
     )
     for attempt in recent:
-        attempt.submitted_text = rules.format_date(attempt.submitted_at, get_language())
+        attempt.submitted_text = format_date(attempt.submitted_at, get_language())
     return {
         "in_progress": in_progress,
         "assigned": assigned,
@@ -186,15 +189,15 @@ def course_progress(user, course: CoursePage, modules: list[ModulePage] | None =
         except ObjectDoesNotExist:
             completion = None
         if completion is not None:
-            completion.completed_text = rules.format_date(completion.completed_at, get_language())
+            completion.completed_text = format_date(completion.completed_at, get_language())
             try:
                 completion.cert = completion.certificate
             except ObjectDoesNotExist:
                 completion.cert = None
         result["completion"] = completion
     if enrollment.due_date:
-        result["due_text"] = rules.format_date(enrollment.due_date, get_language())
-        result["due_status"] = rules.due_status(enrollment.due_date, rules.wit_date(timezone.now()))
+        result["due_text"] = format_date(enrollment.due_date, get_language())
+        result["due_status"] = rules.due_status(enrollment.due_date, dates.today())
     return result
 
 
@@ -288,7 +291,7 @@ def attempt_questions(attempt: QuizAttempt, *, reveal: bool) -> list[dict]:
             "prompt": question["prompt"],
             "choices": choices,
             "answered": bool(selected),
-            "multiple": question["kind"] == rules.MULTIPLE,
+            "multiple": question["kind"] == rules.QuestionKind.MULTIPLE,
         }
         if reveal:
             right = [cid for cid, c in question["choices"].items() if c["is_correct"]]
@@ -334,7 +337,7 @@ def export_rows(*, year: int, unit_code: str = "", progress=None) -> list[dict]:
                 "Unit": who.unit_name if who else "",
                 "Kursus": c["course_title"],
                 "JP": c["jp"],
-                "Tanggal selesai": rules.wit_date(c["completed_at"]),
+                "Tanggal selesai": wit_date(c["completed_at"]),
                 "Nilai": c["score"],
             }
         )

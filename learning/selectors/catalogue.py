@@ -7,7 +7,7 @@ from django.db.models import Prefetch, Q
 from home.models import StandardPage
 from home.selectors import public_q
 
-from .models import CourseIndexPage, CourseLevel, CoursePage, FinalAssessmentPage, ModulePage
+from ..models import CourseIndexPage, CourseLevel, CoursePage, FinalAssessmentPage, ModulePage
 
 
 def _standards_qs():

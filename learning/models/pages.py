@@ -1,6 +1,6 @@
 """Learning content as Wagtail pages: the catalogue, courses, their modules and final assessments.
 
-Learning records (enrollment, progress, attempts, certificates) live beside these and refer to the pages.
+Learning records (enrollment, progress, attempts, certificates) live beside these in `records.py`.
 """
 
 from django import forms
@@ -19,7 +19,8 @@ from wagtail.search import index
 from home.blocks import RICH_FEATURES, content_blocks
 from home.routing import TypedChildrenRouteMixin
 
-from .blocks import QuestionBlock
+from ..blocks import QuestionBlock
+from ..rules import ScorePolicy
 
 
 class CourseLevel(models.TextChoices):
@@ -31,11 +32,6 @@ class CourseLevel(models.TextChoices):
 class CompletionRule(models.TextChoices):
     MODULES = "modules", _("Semua modul wajib selesai")
     MODULES_AND_FINAL = "modules_and_final", _("Semua modul wajib selesai dan ujian akhir lulus")
-
-
-class ScorePolicy(models.TextChoices):
-    HIGHEST = "highest", _("Nilai tertinggi")
-    LATEST = "latest", _("Nilai terakhir")
 
 
 class CourseIndexPage(TypedChildrenRouteMixin, Page):
@@ -53,7 +49,7 @@ class CourseIndexPage(TypedChildrenRouteMixin, Page):
         verbose_name = _("katalog kursus")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import catalogue
+        from ..selectors.catalogue import catalogue
 
         context = super().get_context(request, *args, **kwargs)
         context.update(catalogue(self, request.GET))
@@ -83,6 +79,14 @@ class CoursePage(TypedChildrenRouteMixin, Page):
     estimated_minutes = models.PositiveIntegerField(_("perkiraan durasi (menit)"), default=0)
     level = models.CharField(_("tingkat"), max_length=10, choices=CourseLevel.choices, default=CourseLevel.DASAR)
     is_mandatory = models.BooleanField(_("wajib"), default=False)
+    is_onboarding = models.BooleanField(
+        _("kursus orientasi"),
+        default=False,
+        help_text=_(
+            "Kursus orientasi bagi setiap ASN; statusnya tampil di profil dan ringkasan tim. "
+            "Bila lebih dari satu ditandai, yang pertama dalam katalog yang dipakai."
+        ),
+    )
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("gambar sampul"),
@@ -107,7 +111,7 @@ class CoursePage(TypedChildrenRouteMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("jp_credit"), FieldPanel("estimated_minutes")]),
-                FieldRowPanel([FieldPanel("level"), FieldPanel("is_mandatory")]),
+                FieldRowPanel([FieldPanel("level"), FieldPanel("is_mandatory"), FieldPanel("is_onboarding")]),
                 FieldPanel("issues_certificate"),
                 FieldPanel("completion_rule"),
                 FieldPanel("score_policy"),
@@ -120,6 +124,7 @@ class CoursePage(TypedChildrenRouteMixin, Page):
         index.SearchField("learning_objectives"),
         index.FilterField("level"),
         index.FilterField("is_mandatory"),
+        index.FilterField("is_onboarding"),
     ]
     parent_page_types = ["learning.CourseIndexPage"]
     subpage_types = ["learning.ModulePage", "learning.FinalAssessmentPage"]
@@ -139,7 +144,7 @@ class CoursePage(TypedChildrenRouteMixin, Page):
         return FinalAssessmentPage.objects.child_of(self).live().order_by("path").first()
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import course_outline
+        from ..selectors.catalogue import course_outline
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_outline(self))
@@ -185,6 +190,9 @@ class QuizMixin(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.title
+
     @classmethod
     def quiz_edit_handler(cls, content_panels):
         return TabbedInterface(
@@ -208,6 +216,19 @@ class QuizMixin(models.Model):
     def questions_per_attempt(self) -> int:
         total = self.question_count
         return min(self.draw_count, total) if self.draw_count else total
+
+    def clean(self):
+        super().clean()
+        errors = self.clean_quiz()
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors.catalogue import module_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(module_context(self))  # the course and the neighbouring modules
+        return context
 
     def clean_quiz(self) -> dict:
         errors = {}
@@ -240,22 +261,6 @@ class ModulePage(QuizMixin, Page):
         verbose_name = _("modul")
         verbose_name_plural = _("modul")
 
-    def __str__(self):
-        return self.title
-
-    def clean(self):
-        super().clean()
-        errors = self.clean_quiz()
-        if errors:
-            raise ValidationError(errors)
-
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import module_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(module_context(self))
-        return context
-
 
 class FinalAssessmentPage(QuizMixin, Page):
     """The final assessment of a course (at most one per course)."""
@@ -272,27 +277,7 @@ class FinalAssessmentPage(QuizMixin, Page):
         verbose_name = _("ujian akhir")
         verbose_name_plural = _("ujian akhir")
 
-    def __str__(self):
-        return self.title
-
     @classmethod
     def can_create_at(cls, parent):
         # One final assessment per course.
         return super().can_create_at(parent) and not cls.objects.child_of(parent).exists()
-
-    def clean(self):
-        super().clean()
-        errors = self.clean_quiz()
-        if errors:
-            raise ValidationError(errors)
-
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import module_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(module_context(self))
-        return context
-
-
-# Learning records live in their own module; importing them here registers them with the app.
-from .records import *  # noqa: E402,F401,F403

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from bench.cases import BenchCase, Request
 
-ONBOARDING = "standar-kinerja-asn-walesi"
+from .demo_records import ONBOARDING
 
 
 def _course(ctx):
     if "course" not in ctx:
-        from .models import CoursePage
+        from ..models import CoursePage
 
         ctx["course"] = CoursePage.objects.get(slug=ONBOARDING)
     return ctx["course"]
@@ -38,7 +38,7 @@ def course_page(ctx) -> Request:
 
 
 def catalogue(ctx) -> Request:
-    from .models import CourseIndexPage
+    from ..models import CourseIndexPage
 
     return Request("GET", CourseIndexPage.objects.live().first().url)
 
@@ -52,7 +52,7 @@ def _quiz_module(ctx):
 
 
 def _open_attempt(ctx):
-    from .services import attempt_start
+    from ..services import attempt_start
 
     return attempt_start(user=_learner(ctx), quiz_page=_quiz_module(ctx))
 
@@ -64,8 +64,8 @@ def quiz_page(ctx) -> Request:
 def quiz_submit(ctx) -> Request:
     """A passing submit (the heavier path: scores, completes the module, checks the course); the module is made
     unfinished again before each request so every request does the same work."""
-    from .models import ModuleProgress
-    from .quiz import quiz_questions
+    from ..models import ModuleProgress
+    from ..quiz import quiz_questions
 
     module = _quiz_module(ctx)
     ModuleProgress.objects.filter(user=_learner(ctx), module_id=module.pk).update(completed_at=None)

@@ -1,7 +1,7 @@
 from django.http import Http404
 from django.shortcuts import redirect
 
-from .models import CourseIndexPage
+from ..models import CourseIndexPage
 
 
 def catalogue_redirect(request):

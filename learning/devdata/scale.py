@@ -17,11 +17,14 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 
-from . import rules
-from .models import (
+from portal.dates import wit_year
+
+from .. import rules
+from ..models import (
     Certificate,
     CourseCompletion,
     CoursePage,
@@ -31,7 +34,8 @@ from .models import (
     ModuleProgress,
     QuizAttempt,
 )
-from .scale_pages import build_course, ensure_course_index, question_raw
+from ..quiz import page_quiz_snapshot
+from .scale_pages import build_course, ensure_course_index, question_value
 
 SCALE_EMAIL_DOMAIN = "scale.walesi.test"
 SCALE_COURSES = 30
@@ -65,7 +69,7 @@ def build_scale_courses(out=None) -> list[CoursePage]:
             spec = {"title": f"Modul {m} kursus skala {i}", "slug": f"modul-{m}", "estimated_minutes": 15}
             if m in QUIZ_MODULES:
                 spec["questions"] = [
-                    question_raw(f"Soal {q} modul {m}?", [("Ya", True), ("Tidak", False), ("Ragu", False)])
+                    question_value(f"Soal {q} modul {m}?", [("Ya", True), ("Tidak", False), ("Ragu", False)])
                     for q in range(1, 4)
                 ]
                 spec["pass_mark"] = 70
@@ -111,20 +115,22 @@ def _ensure_learners(n: int, out, started) -> list[int]:
     )
 
 
-def _run_builders(user_ids: list[int], seed: int, out, started) -> None:
+def run_scale_builders(user_ids: list[int], seed: int, out, started) -> None:
+    """Run every PORTAL_SCALE_BUILDERS entry. An entry whose top-level package is not there (an app this
+    deployment lacks) is skipped; a misspelt module or function inside a package that is there fails loudly."""
     for dotted in getattr(settings, "PORTAL_SCALE_BUILDERS", []):
         module_path, _, name = dotted.rpartition(".")
+        top = module_path.partition(".")[0]
         try:
             module = import_module(module_path)
         except ModuleNotFoundError as exc:
-            if exc.name and module_path.startswith(exc.name):
+            if exc.name == top:
                 _log(out, started, f"skipped {dotted} (not installed)")
                 continue
-            raise
+            raise ImproperlyConfigured(f"PORTAL_SCALE_BUILDERS: cannot import {module_path!r} ({exc})") from exc
         builder = getattr(module, name, None)
-        if builder is None:
-            _log(out, started, f"skipped {dotted} (no such function)")
-            continue
+        if not callable(builder):
+            raise ImproperlyConfigured(f"PORTAL_SCALE_BUILDERS: {module_path!r} has no function {name!r}")
         builder(user_ids, seed=seed)
         _log(out, started, f"ran {dotted}")
 
@@ -139,7 +145,7 @@ def generate(learners: int = 5000, *, seed: int = 2026, out=None) -> dict:
     modules_by_course: dict[int, list[ModulePage]] = {c.pk: [] for c in courses}
     for module in (
         ModulePage.objects.filter(path__startswith=courses[0].path[:-4])
-        .only("id", "path", "questions")
+        .only("id", "path", "depth", "questions", "draw_count", "shuffle_questions", "shuffle_choices")
         .order_by("path")
     ):
         parent = next((c for c in courses if module.path.startswith(c.path) and module.depth == c.depth + 1), None)
@@ -149,25 +155,8 @@ def generate(learners: int = 5000, *, seed: int = 2026, out=None) -> dict:
     for mods in modules_by_course.values():
         for module in mods:
             if module.has_quiz:
-                from .quiz import quiz_questions
-
-                qs = quiz_questions(module)
-                quiz_snapshots[module.pk] = (
-                    [q.id for q in qs],
-                    {q.id: [c.id for c in q.choices] for q in qs},
-                    {
-                        q.id: {
-                            "kind": q.kind,
-                            "prompt": q.prompt,
-                            "explanation": q.explanation,
-                            "choices": {
-                                c.id: {"text": c.text, "is_correct": c.is_correct, "feedback": c.feedback}
-                                for c in q.choices
-                            },
-                        }
-                        for q in qs
-                    },
-                )
+                snapshot = page_quiz_snapshot(module, rng=rng)
+                quiz_snapshots[module.pk] = (snapshot.question_ids, snapshot.choice_order, snapshot.questions)
     with transaction.atomic():
         user_ids = _ensure_learners(learners, out, started)
     with_records = set(Enrollment.objects.filter(user_id__in=user_ids).values_list("user_id", flat=True).distinct())
@@ -180,7 +169,7 @@ def generate(learners: int = 5000, *, seed: int = 2026, out=None) -> dict:
             _records_for(chunk, courses, modules_by_course, quiz_snapshots, rng, now, counts)
         if (chunk_start // 500) % 4 == 3 or chunk_start + 500 >= len(todo):
             _log(out, started, f"records for {min(chunk_start + 500, len(todo))}/{len(todo)} learners: {counts}")
-    _run_builders(user_ids, seed, out, started)
+    run_scale_builders(user_ids, seed, out, started)
     counts["learners"] = len(user_ids)
     counts["seconds"] = round(time.perf_counter() - started, 1)
     return counts
@@ -281,7 +270,7 @@ def _records_for(user_ids, courses, modules_by_course, quiz_snapshots, rng, now,
         [
             JPLedgerEntry(
                 user_id=c.user_id,
-                year=rules.wit_year(c.completed_at),
+                year=wit_year(c.completed_at),
                 jp=c.jp,
                 course_id=c.course_id,
                 completion_id=c.pk,

@@ -1,0 +1,66 @@
+"""The HR export of learning records as a background job with progress."""
+
+from __future__ import annotations
+
+import io
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.models import BackgroundJob
+from portal.tasks import enqueue_on_commit
+
+from ..export import FORMATS, write_export
+from ..selectors.records import export_rows
+
+EXPORT_JOB_KIND = "learning_records_export"
+
+
+@transaction.atomic
+def export_job_create(*, owner, year: int, fmt: str, unit_code: str = "") -> BackgroundJob:
+    """Queue a learning-records export for HR; the job shows its progress and, when done, the file."""
+    from ..tasks import export_records_job
+
+    if fmt not in FORMATS:
+        raise ValidationError(_("Format harus CSV atau XLSX."))
+    if not 2000 <= int(year) <= 2100:
+        raise ValidationError(_("Tahun tidak valid."))
+    job = BackgroundJob(kind=EXPORT_JOB_KIND, owner=owner, params={"year": int(year), "format": fmt, "unit": unit_code})
+    job.full_clean()
+    job.save()
+    enqueue_on_commit(export_records_job, job.pk)
+    return job
+
+
+def export_job_run(*, job_id: int) -> str:
+    """Run an export job (idempotent: a finished job is left alone)."""
+    with transaction.atomic():
+        job = BackgroundJob.objects.select_for_update().filter(pk=job_id).first()
+        if job is None or job.status in (BackgroundJob.Status.DONE, BackgroundJob.Status.RUNNING):
+            return "skipped"
+        job.status, job.progress = BackgroundJob.Status.RUNNING, 5
+        job.save(update_fields=["status", "progress"])
+
+    def progress(percent: int) -> None:
+        BackgroundJob.objects.filter(pk=job_id).update(progress=percent)
+
+    params = job.params
+    try:
+        rows = export_rows(year=params["year"], unit_code=params.get("unit", ""), progress=progress)
+        buffer = io.BytesIO()
+        count = write_export(rows, params["format"], buffer)
+        progress(90)
+        name = f"rekam-belajar-{params['year']}{'-' + params['unit'] if params.get('unit') else ''}.{params['format']}"
+        job.result_file.save(name, ContentFile(buffer.getvalue()), save=False)
+        job.status, job.progress, job.finished_at = BackgroundJob.Status.DONE, 100, timezone.now()
+        job.message = _("%(count)s baris.") % {"count": count}
+        job.save(update_fields=["result_file", "status", "progress", "finished_at", "message"])
+    except Exception as exc:
+        BackgroundJob.objects.filter(pk=job_id).update(
+            status=BackgroundJob.Status.FAILED, message=str(exc)[:500], finished_at=timezone.now()
+        )
+        raise
+    return "done"
