@@ -9,7 +9,8 @@ from django.urls import reverse
 import pytest
 
 from home.services import content_access_ensure
-from tests.home import content_factories as cf
+from tests.home import factories as cf
+from tests.learning import factories as lf
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +41,9 @@ def _english_in(html: str) -> list[str]:
 def submitted_course(client, demo_users):
     home = cf.site_home()
     content_access_ensure(root=home)
-    index = cf.course_index(home)
-    course = cf.course(index, title="Kursus asli")
-    cf.course(index, title="Kursus kedua")
+    index = lf.course_index(home)
+    course = lf.course(index, title="Kursus asli")
+    lf.course(index, title="Kursus kedua")
     client.force_login(demo_users["pelatih@walesi.test"])
     edit_url = reverse("wagtailadmin_pages:edit", args=(course.pk,))
     form = client.get(edit_url).context["form"]
