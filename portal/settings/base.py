@@ -318,6 +318,8 @@ CELERY_BEAT_SCHEDULE.update(
     {
         # Renders any certificate whose PDF task was lost (broker outage); idempotent.
         "learning-certificate-sweep": {"task": "learning.tasks.certificate_sweep", "schedule": 15 * 60},
+        # Resends the task of every BackgroundJob (exports ...) whose task a broker outage dropped; idempotent.
+        "portal-background-job-sweep": {"task": "portal.tasks.background_job_sweep", "schedule": 5 * 60},
         # 07:00 WIT daily; a learner gets at most one mail a day however often it runs.
         "learning-reminders-daily": {"task": "learning.tasks.reminders_daily", "schedule": crontab(hour=7, minute=0)},
     }
