@@ -25,7 +25,6 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 BIN = Path(PY).parent
-PASSWORD = "Walesi-Load-2026"
 MAX_USERS, MAX_SECONDS = 500, 600
 
 
@@ -81,21 +80,30 @@ def _ensure_database(url: str) -> None:
 
 PREPARE = """
 import json
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.sessions.backends.db import SessionStore
 from learning.models import CourseIndexPage, CoursePage, ModulePage
 User = get_user_model()
-emails = list(User.objects.filter(email__endswith="@scale.walesi.test").order_by("id").values_list("email", flat=True)[:{n}])
-User.objects.filter(email__in=emails).update(password=make_password({password!r}))
+users = list(User.objects.filter(email__endswith="@scale.walesi.test").order_by("id")[:{n}])
+sessions = []
+for user in users:
+    # A signed-in session per learner, as a login would leave it (logging 100 learners in through the form within
+    # a minute from one address would rightly trip the login rate limit).
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    sessions.append(store.session_key)
 course = CoursePage.objects.live().filter(slug="skala-01").first() or CoursePage.objects.live().first()
 module = ModulePage.objects.live().child_of(course).order_by("path").first()
 index = CourseIndexPage.objects.live().first()
-print("LOAD:" + json.dumps({{"emails": emails, "urls": {{"catalogue": index.url, "course": course.url, "module": module.url}}}}))
+print("LOAD:" + json.dumps({{"sessions": sessions, "urls": {{"catalogue": index.url, "course": course.url, "module": module.url}}}}))
 """
 
 
 def _prepare(env, args) -> dict:
-    code = PREPARE.format(n=args.users, password=PASSWORD)
+    code = PREPARE.format(n=args.users)
     out = subprocess.run(
         [PY, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True
     ).stdout
@@ -152,8 +160,7 @@ def main(argv=None) -> int:
             prefix = Path(tmp) / "load"
             locust_env = {
                 **os.environ,
-                "LOAD_PASSWORD": PASSWORD,
-                "LOAD_EMAILS": json.dumps(data["emails"]),
+                "LOAD_SESSIONS": json.dumps(data["sessions"]),
                 "LOAD_URLS": json.dumps(data["urls"]),
             }
             subprocess.run(
