@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from learning.selectors import learner_dashboard
-from portal.roles import Role, may_see_performance_data, role_required
+from portal.roles import Role, has_role, may_see_performance_data, own_page, role_required, staff_page
 
 from . import rules, selectors, services
 from .access import can_assess, own_employee, visible_assessments, visible_employees
@@ -43,6 +43,7 @@ def _error_text(exc: ValidationError) -> str:
 
 
 @login_required
+@own_page
 def my_profile(request):
     me = own_employee(request.user)
     if me is None:
@@ -309,9 +310,13 @@ def _read_upload(upload: RosterUpload) -> bytes:
         return fh.read()
 
 
-@role_required(Role.ADMIN_KEPEGAWAIAN)
+@login_required
+@staff_page
 def roster_preview(request, token: str):
+    # Someone else's upload is a 404 whatever the role; the role is checked only for one's own.
     upload = get_object_or_404(RosterUpload, token=token, uploaded_by=request.user)
+    if not has_role(request.user, Role.ADMIN_KEPEGAWAIAN):
+        raise PermissionDenied
     if request.method == "POST":
         return _roster_apply(request, upload)
     data = _read_upload(upload)
@@ -392,4 +397,6 @@ def period_status(request, pk: int):
     if form.is_valid():
         services.period_set_status(period=period, status=form.cleaned_data["status"])
         messages.success(request, _("Status %(p)s diubah.") % {"p": period})
+    else:
+        messages.error(request, _("Status periode tidak dikenal: pilih Dibuka atau Ditutup. Tidak ada yang diubah."))
     return redirect(reverse("performance:hr_home") + "#periode")
