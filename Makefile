@@ -61,9 +61,11 @@ $(VENV)/.load-installed: $(STAMP)
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev,load]"
 	touch $@
 
+## make lint: ruff, and the import contracts of pyproject.toml ([tool.importlinter])
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: venv
 	$(BIN)/ruff check --fix .

@@ -16,7 +16,6 @@ import statistics
 import sys
 import tempfile
 import time
-from importlib import import_module
 from pathlib import Path
 
 DEFAULT_SIZES = {"small": 200, "default": 5000}
@@ -51,14 +50,11 @@ def load_cases():
     from . import cases as core
 
     found = list(core.BENCH_CASES)
+    from portal.devdata.loading import setting_attribute
+
     for module_path in getattr(settings, "PORTAL_BENCH_MODULES", []):
-        try:
-            module = import_module(module_path)
-        except ModuleNotFoundError as exc:
-            if exc.name and module_path.startswith(exc.name):
-                continue  # that app has no bench cases (yet)
-            raise
-        found.extend(core.from_plain(c) if isinstance(c, dict) else c for c in getattr(module, "BENCH_CASES", []))
+        cases = setting_attribute(module_path, "BENCH_CASES", setting="PORTAL_BENCH_MODULES")
+        found.extend(core.from_plain(c) if isinstance(c, dict) else c for c in cases)
     return found
 
 

@@ -16,10 +16,10 @@ class HomeConfig(AppConfig):
         snippet_perms = (
             "home.view_corevalue",
             "home.change_corevalue",
-            "home.view_campaign",
-            "home.add_campaign",
-            "home.change_campaign",
-            "home.delete_campaign",
+            "home.view_announcement",
+            "home.add_announcement",
+            "home.change_announcement",
+            "home.delete_announcement",
         )
         grant(Role.PELATIH, *snippet_perms)
         grant(REVIEWER_GROUP, *snippet_perms)

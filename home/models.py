@@ -56,15 +56,15 @@ class HomePage(Page):
         verbose_name = _("beranda")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import current_campaign, latest_articles
+        from .selectors import current_announcement, latest_articles
 
         context = super().get_context(request, *args, **kwargs)
-        context["campaign"] = current_campaign()
+        context["announcement"] = current_announcement()
         context["latest_articles"] = latest_articles(limit=3)
         return context
 
 
-# --- BerAKHLAK core values and campaigns (snippets) ----------------------------------------------------
+# --- BerAKHLAK core values and announcements (snippets) ----------------------------------------------------
 
 
 class CoreValue(index.Indexed, models.Model):
@@ -101,8 +101,11 @@ class CoreValue(index.Indexed, models.Model):
         return [b for b in (self.behaviour_1, self.behaviour_2, self.behaviour_3) if b]
 
 
-class Campaign(models.Model):
-    """A message leadership runs for a while, shown on the home page during its dates (WIT)."""
+class Announcement(models.Model):
+    """A message leadership runs for a while, shown on the home page during its dates (WIT).
+
+    Not a campaign that assigns courses: those belong to the development plans (`Enrollment.Source.CAMPAIGN`).
+    """
 
     title = models.CharField(_("judul"), max_length=150)
     message = models.TextField(_("pesan"), max_length=600)
@@ -129,11 +132,11 @@ class Campaign(models.Model):
 
     class Meta:
         ordering = ["-start_date", "-pk"]
-        verbose_name = _("kampanye")
-        verbose_name_plural = _("kampanye")
+        verbose_name = _("pengumuman")
+        verbose_name_plural = _("pengumuman")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(end_date__gte=models.F("start_date")), name="campaign_end_after_start"
+                condition=models.Q(end_date__gte=models.F("start_date")), name="announcement_end_after_start"
             )
         ]
 
@@ -161,7 +164,6 @@ class StandardIndexPage(TypedChildrenRouteMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.StandardPage"]
-    routable_child_models = ("home.StandardPage",)
     max_count = 1
 
     class Meta:
@@ -255,7 +257,6 @@ class ArticleIndexPage(TypedChildrenRouteMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.ArticlePage"]
-    routable_child_models = ("home.ArticlePage",)
     max_count = 1
 
     class Meta:

@@ -1,24 +1,22 @@
 """Cheaper routing for pages whose children are of known types."""
 
-from django.apps import apps
 from django.http import Http404
 
 
 class TypedChildrenRouteMixin:
     """Find a child by slug with one query on its specific model instead of Wagtail's two (base row, then specific).
 
-    `routable_child_models` lists "app_label.ModelName" in the order to try; children of other types (none, when
-    `subpage_types` matches) fall back to Wagtail's own routing. A child model may name `route_select_related`
-    (e.g. its cover image) to fetch with it.
+    The child types are the page's own `subpage_types`, tried in that order (Wagtail resolves them once per class;
+    no model is looked up by name here). Children of other types (none, when `subpage_types` has always been what
+    it is) fall back to Wagtail's own routing. A child model may name `route_select_related` (e.g. its cover image)
+    to fetch with it.
     """
 
-    routable_child_models: tuple[str, ...] = ()
-
     def route(self, request, path_components):
-        if path_components and self.routable_child_models:
+        child_models = self.clean_subpage_models() if getattr(type(self), "subpage_types", None) else []
+        if path_components and child_models:
             slug, remaining = path_components[0], path_components[1:]
-            for label in self.routable_child_models:
-                model = apps.get_model(label)
+            for model in child_models:
                 related = getattr(model, "route_select_related", ())
                 child = model.objects.child_of(self).filter(slug=slug).select_related(*related).first()
                 if child is not None:

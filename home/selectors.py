@@ -7,14 +7,15 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import ArticleIndexPage, ArticleKind, ArticlePage, Campaign, CoreValue, StandardIndexPage, StandardPage
+from . import registry
+from .models import Announcement, ArticleIndexPage, ArticleKind, ArticlePage, CoreValue, StandardIndexPage, StandardPage
 
 
-def current_campaign(today=None) -> Campaign | None:
-    """The campaign running today (WIT); the most recently started one when several overlap."""
+def current_announcement(today=None) -> Announcement | None:
+    """The announcement running today (WIT); the most recently started one when several overlap."""
     today = today or timezone.localdate()
     return (
-        Campaign.objects.filter(start_date__lte=today, end_date__gte=today)
+        Announcement.objects.filter(start_date__lte=today, end_date__gte=today)
         .select_related("link_page")
         .order_by("-start_date", "-pk")
         .first()
@@ -63,24 +64,17 @@ def standards_for_index(index_page: StandardIndexPage) -> list[StandardPage]:
 
 
 def standard_related(standard: StandardPage) -> dict:
-    """The BerAKHLAK values, live courses and latest articles that belong with a standard."""
-    from django.apps import apps
-
+    """The BerAKHLAK values and latest articles that belong with a standard, and one section per related source an
+    upper app registered (learning's courses): one query each."""
     public = public_q()
     values = list(standard.core_values.order_by("sort_order"))
     articles = list(live_articles(public).filter(related_standards=standard)[:3])
-    courses = []
-    # Courses live in the learning app (a layer above); read them by name, without importing it.
-    if apps.is_installed("learning"):
-        CoursePage = apps.get_model("learning", "CoursePage")
-        courses = list(
-            CoursePage.objects.live()
-            .filter(public)
-            .defer_streamfields()
-            .filter(target_standards=standard)
-            .order_by("path")
-        )
-    return {"core_values": values, "related_articles": articles, "related_courses": courses}
+    sections = []
+    for source in registry.related_sources():
+        items = list(source.fetch(standard, public))
+        if items:
+            sections.append({"key": source.key, "heading": source.heading, "items": items})
+    return {"core_values": values, "related_articles": articles, "related_sections": sections}
 
 
 def article_listing(index_page: ArticleIndexPage, params) -> dict:
@@ -119,14 +113,9 @@ SEARCH_LIMIT = 20
 
 
 def search_content(query: str, *, request=None) -> list[dict]:
-    """Search hits from standards, articles and courses, each as a small dict for the results page."""
-    from django.apps import apps
-
-    from .models import ArticlePage, StandardPage
-
+    """Search hits from standards, articles and every registered source (courses), each as a small dict."""
     sources = [(StandardPage, _("Standar")), (ArticlePage, _("Materi"))]
-    if apps.is_installed("learning"):
-        sources.append((apps.get_model("learning", "CoursePage"), _("Kursus")))
+    sources += [(source.model, source.label) for source in registry.search_sources()]
     results = []
     public = public_q()
     for model, label in sources:

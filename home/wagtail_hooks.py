@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Campaign, CoreValue
+from .models import Announcement, CoreValue
 
 
 class CoreValueViewSet(SnippetViewSet):
@@ -16,14 +16,14 @@ class CoreValueViewSet(SnippetViewSet):
     menu_order = 250
 
 
-class CampaignViewSet(SnippetViewSet):
-    model = Campaign
+class AnnouncementViewSet(SnippetViewSet):
+    model = Announcement
     icon = "calendar-alt"
-    menu_label = _("Kampanye")
+    menu_label = _("Pengumuman")
     list_display = ["title", "start_date", "end_date"]
     add_to_admin_menu = True
     menu_order = 260
 
 
 register_snippet(CoreValueViewSet)
-register_snippet(CampaignViewSet)
+register_snippet(AnnouncementViewSet)

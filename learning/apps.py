@@ -8,6 +8,24 @@ class LearningConfig(AppConfig):
     verbose_name = _("Pembelajaran")
 
     def ready(self):
+        # home (a layer below) lists courses on a standard's page and in the site search through its registry.
+        from home import registry
+
+        from .models import CoursePage
+
+        registry.register_related(
+            "courses",
+            heading=_("Kursus untuk standar ini"),
+            fetch=lambda standard, public: (
+                CoursePage.objects.live()
+                .filter(public)
+                .defer_streamfields()
+                .filter(target_standards=standard)
+                .order_by("path")
+            ),
+        )
+        registry.register_search_source(CoursePage, label=_("Kursus"))
+
         from portal.tasks import register_job_task
 
         from .services.export import EXPORT_JOB_KIND

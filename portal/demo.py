@@ -43,6 +43,11 @@ def seed(stdout=None) -> dict:
     return users
 
 
+def counts() -> dict[str, int]:
+    """What the demo holds, for seed_demo's summary line."""
+    return {"accounts": len(DEMO_ACCOUNTS)}
+
+
 def describe() -> str:
     lines = [f"Demo accounts (password for all: {DEMO_PASSWORD}):"]
     for email, first, last, roles, superuser in DEMO_ACCOUNTS:

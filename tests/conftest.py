@@ -22,7 +22,34 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_organisation_cache():
+def _redis_cache_when_marked(request):
+    """Tests marked `redis` get the real Redis cache (under a key prefix of this run, removed afterwards); every
+    other test keeps the test settings' local-memory cache."""
+    if request.node.get_closest_marker("redis") is None:
+        yield None
+        return
+    url = request.getfixturevalue("redis_url")
+    from django.core.cache import cache, caches, close_caches
+
+    from asgiref.local import Local
+
+    from portal.settings.base import redis_caches
+
+    # Swapped in the cache handler, not with override_settings: Celery cannot read Django's settings through one.
+    close_caches()
+    caches._settings = caches.settings = redis_caches(url, key_prefix=f"walesi-test-{os.getpid()}")
+    caches._connections = Local()
+    try:
+        yield url
+        cache.delete_pattern("*")  # only this prefix's keys
+    finally:
+        close_caches()
+        caches._settings = caches.settings = caches.configure_settings(None)
+        caches._connections = Local()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_organisation_cache(_redis_cache_when_marked):
     """The organisation settings are cached across requests; a rolled-back test must not leave its copy behind."""
     from django.core.cache import cache
 
@@ -61,8 +88,8 @@ def demo_org(demo_users):
 
 @pytest.fixture
 def demo_content(demo_users):
-    """The demo accounts plus the published demo content: standards, articles, campaign, the three courses."""
-    from home import demo as home_demo
+    """The demo accounts plus the published demo content: standards, articles, announcement, the three courses."""
+    from home.devdata import demo as home_demo
     from learning.devdata import demo as learning_demo
 
     home_demo.seed()

@@ -10,7 +10,7 @@ from django.db import transaction
 from home.models import HomePage, StandardPage
 from portal.devdata.pages import cover_image, ensure_child, p
 
-from ..models import CourseIndexPage, CoursePage, FinalAssessmentPage, ModulePage
+from ..models import Certificate, CourseIndexPage, CoursePage, Enrollment, FinalAssessmentPage, ModulePage
 from .course_text import CourseText, load_courses
 
 CATALOGUE_INTRO = p(
@@ -78,13 +78,23 @@ def seed_course(catalogue: CourseIndexPage, spec: CourseText, standards: dict[st
     return course
 
 
+def counts() -> dict[str, int]:
+    """What the demo holds, for seed_demo's summary line."""
+    return {
+        "courses": CoursePage.objects.count(),
+        "modules": ModulePage.objects.count(),
+        "enrollments": Enrollment.objects.count(),
+        "certificates": Certificate.objects.count(),
+    }
+
+
 @transaction.atomic
 def seed(stdout=None) -> CourseIndexPage:
     """The catalogue and the demo courses with modules, knowledge checks and a final assessment, then the demo
     learners' records."""
     home = HomePage.objects.first()
     if home is None:
-        from home.demo import seed as seed_home
+        from home.devdata.demo import seed as seed_home
 
         home = seed_home()
     catalogue, _ = ensure_child(home, CourseIndexPage, "kursus", title="Katalog Kursus", intro=CATALOGUE_INTRO)

@@ -12,12 +12,10 @@ import random
 import time
 from collections.abc import Callable
 from decimal import Decimal
-from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 
@@ -52,7 +50,7 @@ def _log(out: Callable[[str], None] | None, started: float, message: str) -> Non
 
 def build_scale_courses(out=None) -> list[CoursePage]:
     """The 30 scale courses (created once, found again on later runs)."""
-    from home import demo as home_demo
+    from home.devdata import demo as home_demo
 
     existing = list(CoursePage.objects.filter(slug__startswith="skala-").order_by("path"))
     if len(existing) >= SCALE_COURSES:
@@ -116,22 +114,11 @@ def _ensure_learners(n: int, out, started) -> list[int]:
 
 
 def run_scale_builders(user_ids: list[int], seed: int, out, started) -> None:
-    """Run every PORTAL_SCALE_BUILDERS entry. An entry whose top-level package is not there (an app this
-    deployment lacks) is skipped; a misspelt module or function inside a package that is there fails loudly."""
+    """Run every PORTAL_SCALE_BUILDERS entry; a misspelt module or function fails loudly (ImproperlyConfigured)."""
+    from portal.devdata.loading import setting_callable
+
     for dotted in getattr(settings, "PORTAL_SCALE_BUILDERS", []):
-        module_path, _, name = dotted.rpartition(".")
-        top = module_path.partition(".")[0]
-        try:
-            module = import_module(module_path)
-        except ModuleNotFoundError as exc:
-            if exc.name == top:
-                _log(out, started, f"skipped {dotted} (not installed)")
-                continue
-            raise ImproperlyConfigured(f"PORTAL_SCALE_BUILDERS: cannot import {module_path!r} ({exc})") from exc
-        builder = getattr(module, name, None)
-        if not callable(builder):
-            raise ImproperlyConfigured(f"PORTAL_SCALE_BUILDERS: {module_path!r} has no function {name!r}")
-        builder(user_ids, seed=seed)
+        setting_callable(dotted, setting="PORTAL_SCALE_BUILDERS")(user_ids, seed=seed)
         _log(out, started, f"ran {dotted}")
 
 

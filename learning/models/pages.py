@@ -42,7 +42,6 @@ class CourseIndexPage(TypedChildrenRouteMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["learning.CoursePage"]
-    routable_child_models = ("learning.CoursePage",)
     max_count = 1
 
     class Meta:
@@ -128,7 +127,6 @@ class CoursePage(TypedChildrenRouteMixin, Page):
     ]
     parent_page_types = ["learning.CourseIndexPage"]
     subpage_types = ["learning.ModulePage", "learning.FinalAssessmentPage"]
-    routable_child_models = ("learning.ModulePage", "learning.FinalAssessmentPage")
     route_select_related = ("cover_image",)
 
     class Meta:

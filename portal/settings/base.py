@@ -6,6 +6,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -160,13 +161,16 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 30
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
-def redis_caches(url: str) -> dict:
-    """The cache settings for a Redis URL: a Redis outage falls back to local memory (portal/cache.py)."""
+def redis_caches(url: str, *, key_prefix: str = "walesi") -> dict:
+    """CACHES for a Redis at `url` (also used by the tests marked `redis`, with a prefix of their own).
+
+    A Redis outage falls back to this process's memory (portal/cache.py): pages and sign-in keep working.
+    """
     return {
         "default": {
             "BACKEND": "portal.cache.FallbackRedisCache",
             "LOCATION": url,
-            "KEY_PREFIX": "walesi",
+            "KEY_PREFIX": key_prefix,
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
                 "SOCKET_CONNECT_TIMEOUT": 1,
@@ -176,11 +180,8 @@ def redis_caches(url: str) -> dict:
     }
 
 
-if REDIS_URL:
-    # A Redis outage degrades caching and rate limits to this process's memory; pages and sign-in keep working.
-    CACHES = redis_caches(REDIS_URL)
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "walesi"}}
+LOCMEM_CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "walesi"}}
+CACHES = redis_caches(REDIS_URL) if REDIS_URL else LOCMEM_CACHES
 
 # Sessions live in the database so that a Redis outage does not log everybody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -205,7 +206,15 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_PUBLISH_RETRY = True
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BEAT_SCHEDULE: dict = {}
+# Every periodic task, in one place (run by exactly one `celery beat`); each says why it runs when it does.
+CELERY_BEAT_SCHEDULE: dict = {
+    # Renders any certificate whose PDF task was lost (broker outage); idempotent, so a short period costs little.
+    "learning-certificate-sweep": {"task": "learning.tasks.certificate_sweep", "schedule": 15 * 60},
+    # 07:00 WIT, before the working day starts; a learner gets at most one mail a day however often it runs.
+    "learning-reminders-daily": {"task": "learning.tasks.reminders_daily", "schedule": crontab(hour=7, minute=0)},
+    # Resends the task of every BackgroundJob (exports ...) whose task a broker outage dropped; idempotent.
+    "portal-background-job-sweep": {"task": "portal.tasks.background_job_sweep", "schedule": 5 * 60},
+}
 
 # --- Accounts (django-allauth) -----------------------------------------------------------------------
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -297,8 +306,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # --- Portal ------------------------------------------------------------------------------------------
 PORTAL_MIN_JP_PER_YEAR = 20  # PP 11/2017 art. 203(4) as amended: at least 20 JP a year for a PNS
 PORTAL_MINUTES_PER_JP = 45  # common practice; unconfirmed, so a setting
-# Modules whose seed(stdout) builds demo data, in dependency order; each app adds its own.
-PORTAL_DEMO_SEEDERS = ["portal.demo", "home.demo", "learning.devdata.demo", "performance.demo"]
+# Modules whose seed(stdout=None) builds demo data, in dependency order; each app adds its own. A seeder reports
+# what it holds through counts() -> {label: number} for seed_demo's summary line; a misspelt entry is an error.
+PORTAL_DEMO_SEEDERS = ["portal.demo", "home.devdata.demo", "learning.devdata.demo", "performance.demo"]
 
 LOGGING = {
     "version": 1,
@@ -311,21 +321,10 @@ LOGGING = {
     },
 }
 
-# --- Learning records: periodic tasks ------------------------------------------------------------------
-from celery.schedules import crontab  # noqa: E402
-
-CELERY_BEAT_SCHEDULE.update(
-    {
-        # Renders any certificate whose PDF task was lost (broker outage); idempotent.
-        "learning-certificate-sweep": {"task": "learning.tasks.certificate_sweep", "schedule": 15 * 60},
-        # Resends the task of every BackgroundJob (exports ...) whose task a broker outage dropped; idempotent.
-        "portal-background-job-sweep": {"task": "portal.tasks.background_job_sweep", "schedule": 5 * 60},
-        # 07:00 WIT daily; a learner gets at most one mail a day however often it runs.
-        "learning-reminders-daily": {"task": "learning.tasks.reminders_daily", "schedule": crontab(hour=7, minute=0)},
-    }
-)
+# --- Learning records ---------------------------------------------------------------------------------
 PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit still counts (slow connections)
-# Builders of organisation data for generate_scale_data: dotted functions fn(user_ids, *, seed); missing ones skipped.
+# Builders of organisation data for generate_scale_data: dotted functions fn(user_ids, *, seed); a misspelt one is
+# an error (portal/devdata/loading.py).
 PORTAL_SCALE_BUILDERS: list[str] = ["performance.scale.build_scale_org"]
-# Modules with a BENCH_CASES list that `python -m bench` runs besides its own.
+# Modules with a BENCH_CASES list that `python -m bench` runs besides its own; a misspelt one is an error.
 PORTAL_BENCH_MODULES: list[str] = ["learning.devdata.bench", "performance.bench"]

@@ -1,5 +1,5 @@
 from .base import *  # noqa: F401,F403
-from .base import CONTENT_SECURITY_POLICY  # noqa: F401
+from .base import CONTENT_SECURITY_POLICY, LOCMEM_CACHES  # noqa: F401
 
 SECRET_KEY = "test-secret-key-not-for-production-walesi"
 DEBUG = False
@@ -10,6 +10,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Every test gets a local-memory cache, also in CI where REDIS_URL is set: no test shares a Redis with another run
+# or with a dev server. Tests marked `redis` swap in the real Redis cache (tests/conftest.py).
+CACHES = LOCMEM_CACHES
 # Tests talk to the real broker only through the dedicated worker tests; everything else runs in-process.
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True

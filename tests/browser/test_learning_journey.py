@@ -18,7 +18,7 @@ def demo(transactional_db):
     from tests.home.factories import ensure_tree_roots
 
     ensure_tree_roots()
-    from home import demo as home_demo
+    from home.devdata import demo as home_demo
     from learning.devdata import demo as learning_demo
     from learning.models import Enrollment
     from portal import demo as portal_demo

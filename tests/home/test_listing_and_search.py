@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from home.models import ArticlePage, Campaign, CoreValue, StandardPage
+from home.models import Announcement, ArticlePage, CoreValue, StandardPage
 from tests.learning import factories as lf
 
 from . import factories as cf
@@ -120,7 +120,7 @@ def test_demo_content_loads_twice_without_duplicates():
     from wagtail.images import get_image_model
     from wagtail.models import Page, Revision, Workflow
 
-    from home import demo as home_demo
+    from home.devdata import demo as home_demo
     from learning.devdata import demo as learning_demo
     from learning.models import CoursePage, FinalAssessmentPage, ModulePage
     from portal import demo as portal_demo
@@ -134,7 +134,7 @@ def test_demo_content_loads_twice_without_duplicates():
             "courses": CoursePage.objects.count(),
             "modules": ModulePage.objects.count(),
             "finals": FinalAssessmentPage.objects.count(),
-            "campaigns": Campaign.objects.count(),
+            "announcements": Announcement.objects.count(),
             "values": CoreValue.objects.count(),
             "images": get_image_model().objects.count(),
             "workflows": Workflow.objects.filter(name="Tinjauan Materi").count(),
@@ -155,4 +155,4 @@ def test_demo_content_loads_twice_without_duplicates():
     }
     assert len(set(ArticlePage.objects.values_list("kind", flat=True))) == 3
     assert first["workflows"] == 1
-    assert any(c.is_current() for c in Campaign.objects.all())
+    assert any(c.is_current() for c in Announcement.objects.all())

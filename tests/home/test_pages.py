@@ -11,9 +11,9 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 import pytest
 
 from home.models import (
+    Announcement,
     ArticleIndexPage,
     ArticlePage,
-    Campaign,
     CoreValue,
     HomePage,
     StandardIndexPage,
@@ -153,19 +153,19 @@ def test_standard_page_renders_indicators_values_courses_and_articles(client):
 
 
 @pytest.mark.django_db
-def test_home_shows_current_campaign_and_latest_articles(client):
+def test_home_shows_current_announcement_and_latest_articles(client):
     home = cf.site_home()
     articles = cf.article_index(home)
     for day in range(1, 5):
         cf.article(articles, title=f"Berita tanggal {day}", publish_date=datetime.date(2026, 11, day))
     today = datetime.date.today()
-    Campaign.objects.create(
+    Announcement.objects.create(
         title="Kampanye lama",
         message="x",
         start_date=today - datetime.timedelta(days=30),
         end_date=today - datetime.timedelta(days=1),
     )
-    Campaign.objects.create(
+    Announcement.objects.create(
         title="Kampanye berjalan",
         message="Ayo belajar",
         start_date=today,
@@ -180,12 +180,12 @@ def test_home_shows_current_campaign_and_latest_articles(client):
 
 
 @pytest.mark.django_db
-def test_campaign_dates_are_validated():
-    campaign = Campaign(
+def test_announcement_dates_are_validated():
+    announcement = Announcement(
         title="x", message="y", start_date=datetime.date(2026, 12, 2), end_date=datetime.date(2026, 12, 1)
     )
     with pytest.raises(Exception) as excinfo:
-        campaign.full_clean()
+        announcement.full_clean()
     assert "tidak boleh sebelum" in str(excinfo.value)
 
 

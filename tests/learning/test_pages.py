@@ -149,7 +149,7 @@ def test_module_and_final_pages_carry_no_marker_of_the_correct_answers(client, d
 
 @pytest.mark.django_db
 def test_demo_quiz_pages_show_no_feedback_or_explanations(client):
-    from home import demo as home_demo
+    from home.devdata import demo as home_demo
     from learning.devdata import demo as learning_demo
 
     home_demo.seed()

@@ -15,7 +15,6 @@ def record_builder(user_ids, *, seed):
 def test_generate_scale_data_builds_pages_records_and_calls_builders(demo_site, settings):
     settings.PORTAL_SCALE_BUILDERS = [
         "tests.learning.test_records_scale.record_builder",
-        "not_an_app.scale.build",  # missing apps are skipped
     ]
     CALLS.clear()
     counts = generate(3, seed=1)
@@ -34,7 +33,7 @@ def test_generate_scale_data_builds_pages_records_and_calls_builders(demo_site, 
 def test_bench_discovers_cases_and_parses_sizes(settings):
     from bench.runner import _sizes, load_cases
 
-    settings.PORTAL_BENCH_MODULES = ["learning.devdata.bench", "not_an_app.bench"]
+    settings.PORTAL_BENCH_MODULES = ["learning.devdata.bench"]
     names = [case.name for case in load_cases()]
     assert "floor: /healthz/" in names and "learning: /belajar/" in names and "learning: quiz submit" in names
 

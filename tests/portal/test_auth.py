@@ -18,12 +18,15 @@ from allauth.mfa.totp.internal.auth import (
 )
 
 from portal.demo import DEMO_PASSWORD
+from portal.roles import Role
+
+from .factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def _forget_rate_limits():
-    # Only allauth's rate-limit keys: a shared Redis (the CI broker) must not be flushed.
+    # Only allauth's rate-limit keys, should this run on a Redis cache (tests marked redis) that others share.
     if hasattr(cache, "delete_pattern"):
         cache.delete_pattern("allauth:rl:*")
     else:
@@ -47,7 +50,8 @@ def allauth_login(client, email, password=DEMO_PASSWORD, follow=False):
     return client.post(reverse("account_login"), {"login": email, "password": password}, follow=follow)
 
 
-def test_login_by_email_shows_name_then_logout(client, demo_users):
+def test_login_by_email_shows_name_then_logout(client, demo_site):
+    UserFactory(email="pegawai@walesi.test", first_name="Yosina", last_name="Wenda", roles=[Role.PEGAWAI])
     response = allauth_login(client, "pegawai@walesi.test", follow=True)
     assert response.status_code == 200
     assert response.wsgi_request.user.email == "pegawai@walesi.test"
@@ -59,14 +63,16 @@ def test_login_by_email_shows_name_then_logout(client, demo_users):
     assert "Yosina Wenda" not in client.get("/").content.decode()
 
 
-def test_login_with_wrong_password_is_refused_in_indonesian(client, demo_users):
+def test_login_with_wrong_password_is_refused_in_indonesian(client):
+    UserFactory(email="pegawai@walesi.test", roles=[Role.PEGAWAI])
     response = allauth_login(client, "pegawai@walesi.test", password="salah-sekali-123")
     assert response.status_code == 200
     assert not response.wsgi_request.user.is_authenticated
     assert "tidak benar" in response.content.decode() or "salah" in response.content.decode().lower()
 
 
-def test_email_is_case_insensitive(client, demo_users):
+def test_email_is_case_insensitive(client, demo_site):
+    UserFactory(email="pegawai@walesi.test", roles=[Role.PEGAWAI])
     response = allauth_login(client, "Pegawai@Walesi.TEST", follow=True)
     assert response.wsgi_request.user.is_authenticated
 
@@ -114,7 +120,8 @@ def test_signup_opens_with_the_setting(client, db):
     assert get_user_model().objects.filter(email="orang@contoh.test").exists()
 
 
-def test_lockout_message_after_too_many_failures(client, demo_users):
+def test_lockout_message_after_too_many_failures(client):
+    UserFactory(email="pegawai@walesi.test", roles=[Role.PEGAWAI])
     for _ in range(5):
         allauth_login(client, "pegawai@walesi.test", password="salah-sekali-123")
     response = allauth_login(client, "pegawai@walesi.test")  # even the right password is refused now
@@ -135,10 +142,10 @@ def enroll_totp(client) -> str:
     return secret
 
 
-def test_mfa_enrollment_then_login_requires_totp(client, demo_users):
+def test_mfa_enrollment_then_login_requires_totp(client, demo_site):
+    user = UserFactory(email="pelatih@walesi.test", roles=[Role.PELATIH])
     allauth_login(client, "pelatih@walesi.test")
     secret = enroll_totp(client)
-    user = demo_users["pelatih@walesi.test"]
     assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
     assert Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists()
     client.post(reverse("account_logout"))
@@ -155,9 +162,12 @@ def test_mfa_enrollment_then_login_requires_totp(client, demo_users):
 
 
 @override_settings(PORTAL_REQUIRE_MFA_FOR_STAFF=True)
-@pytest.mark.parametrize("email", ["pelatih@walesi.test", "admin@walesi.test"])
-def test_staff_must_enroll_mfa_before_staff_pages(client, demo_users, email):
-    allauth_login(client, email)
+@pytest.mark.parametrize(
+    ("role", "superuser"), [(Role.PELATIH, False), (Role.ADMIN_KEPEGAWAIAN, True)], ids=["pelatih", "admin"]
+)
+def test_staff_must_enroll_mfa_before_staff_pages(client, demo_site, role, superuser):
+    user = UserFactory(roles=[role], is_superuser=superuser, is_staff=superuser)
+    allauth_login(client, user.email)
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("mfa_activate_totp"))
@@ -166,7 +176,8 @@ def test_staff_must_enroll_mfa_before_staff_pages(client, demo_users, email):
 
 
 @override_settings(PORTAL_REQUIRE_MFA_FOR_STAFF=True)
-def test_mfa_requirement_leaves_learners_alone(client, demo_users):
+def test_mfa_requirement_leaves_learners_alone(client, demo_site):
+    UserFactory(email="pegawai@walesi.test", roles=[Role.PEGAWAI])
     allauth_login(client, "pegawai@walesi.test")
     assert client.get("/").status_code == 200
     assert client.get(reverse("account_change_password")).status_code == 200

@@ -24,6 +24,7 @@ def test_healthz_ok(client):
     assert body["checks"]["database"]["ok"] is True
 
 
+@pytest.mark.redis
 def test_healthz_reports_live_redis(client, redis_url):
     with override_settings(REDIS_URL=redis_url):
         body = client.get("/healthz/").json()

@@ -10,6 +10,8 @@ import pytest
 
 from portal.roles import Role, has_role, is_staff_role, may_see_performance_data
 
+from .factories import UserFactory
+
 pytestmark = pytest.mark.django_db
 
 ROLE_OF = {
@@ -36,12 +38,16 @@ def test_each_demo_account_holds_its_role(demo_users, email, role):
     assert has_role(demo_users[email], role)
 
 
-def test_role_predicates(demo_users):
-    assert not is_staff_role(demo_users["pegawai@walesi.test"])
-    assert is_staff_role(demo_users["pelatih@walesi.test"])
-    assert is_staff_role(demo_users["admin@walesi.test"])
-    assert not may_see_performance_data(demo_users["pelatih@walesi.test"])
-    assert may_see_performance_data(demo_users["atasan@walesi.test"])
+def test_role_predicates(db):
+    pegawai = UserFactory(roles=[Role.PEGAWAI])
+    pelatih = UserFactory(roles=[Role.PELATIH])
+    admin = UserFactory(roles=[Role.ADMIN_KEPEGAWAIAN], is_superuser=True, is_staff=True)
+    atasan = UserFactory(roles=[Role.PEGAWAI, Role.ATASAN])
+    assert not is_staff_role(pegawai)
+    assert is_staff_role(pelatih)
+    assert is_staff_role(admin)
+    assert not may_see_performance_data(pelatih)
+    assert may_see_performance_data(atasan)
 
 
 # (page, {email: expected status}); anything not listed must not be 200.

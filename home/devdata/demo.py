@@ -1,4 +1,4 @@
-"""The demo site: home page, the three standards, socialization articles, a current campaign, and who may edit.
+"""The demo site: home page, the three standards, socialization articles, a current announcement, and who may edit.
 
 Written from the brief (../shared/seed/) and DOMAIN.md. Idempotent: pages are found by slug, never duplicated.
 """
@@ -15,18 +15,18 @@ from wagtail.models import Page, Site
 from portal.devdata.pages import cover_image, ensure_child, items, p, stream, ul
 from portal.roles import REVIEWER_GROUP
 
-from .models import (
+from ..models import (
+    Announcement,
     ArticleIndexPage,
     ArticleKind,
     ArticlePage,
-    Campaign,
     CoreValue,
     HomePage,
     OrganisationSettings,
     StandardIndexPage,
     StandardPage,
 )
-from .services import content_access_ensure
+from ..services import content_access_ensure
 
 HOME_INTRO = (
     "<p>Portal ini adalah tempat ASN Distrik Walesi mempelajari standar kinerja yang baru: "
@@ -396,7 +396,8 @@ def _ensure_wagtail_roots() -> Page:
     return root
 
 
-def _ensure_home() -> HomePage:
+def ensure_site() -> HomePage:
+    """The published HomePage at the default site's root, with the organisation settings; nothing else."""
     home = HomePage.objects.first()
     if home is None:
         root = _ensure_wagtail_roots()
@@ -486,10 +487,10 @@ def seed_articles(home: HomePage, standards: dict[str, StandardPage]) -> list[Ar
     return articles
 
 
-def seed_campaign(link_page=None) -> Campaign:
-    """One campaign running today (WIT); its dates are moved forward when an old demo database is re-seeded."""
+def seed_announcement(link_page=None) -> Announcement:
+    """One announcement running today (WIT); its dates are moved forward when an old demo database is re-seeded."""
     today = timezone.localdate()
-    campaign, _ = Campaign.objects.get_or_create(
+    announcement, _ = Announcement.objects.get_or_create(
         title="Bulan Standar Kinerja ASN Walesi",
         defaults={
             "message": (
@@ -502,29 +503,33 @@ def seed_campaign(link_page=None) -> Campaign:
             "link_label": "Lihat standar kinerja",
         },
     )
-    if not campaign.is_current(today):
-        campaign.start_date = today - datetime.timedelta(days=7)
-        campaign.end_date = today + datetime.timedelta(days=60)
-        campaign.full_clean()
-        campaign.save()
-    return campaign
+    if not announcement.is_current(today):
+        announcement.start_date = today - datetime.timedelta(days=7)
+        announcement.end_date = today + datetime.timedelta(days=60)
+        announcement.full_clean()
+        announcement.save()
+    return announcement
+
+
+def counts() -> dict[str, int]:
+    """What the demo holds, for seed_demo's summary line."""
+    return {
+        "standards": StandardPage.objects.count(),
+        "articles": ArticlePage.objects.count(),
+        "announcements": Announcement.objects.count(),
+    }
 
 
 @transaction.atomic
 def seed(stdout=None) -> HomePage:
-    """Ensure the site, its standards, articles, campaign and the editorial rights; idempotent."""
-    home = _ensure_home()
+    """Ensure the site, its standards, articles, announcement and the editorial rights; idempotent."""
+    home = ensure_site()
     standards = seed_standards(home)
     seed_articles(home, standards)
-    seed_campaign(StandardIndexPage.objects.child_of(home).first())
+    seed_announcement(StandardIndexPage.objects.child_of(home).first())
     content_access_ensure(root=home)
     # The HR admin (a superuser) is also a reviewer, so approval requests reach a person.
     reviewers = Group.objects.get(name=REVIEWER_GROUP)
     for user in get_user_model().objects.filter(email="admin@walesi.test"):
         user.groups.add(reviewers)
-    if stdout is not None:
-        stdout.write(
-            f"Content: {len(standards)} standards, {ArticlePage.objects.count()} articles, "
-            "workflow \u201cTinjauan Materi\u201d for reviewers \u201cPenelaah Materi\u201d."
-        )
     return home
