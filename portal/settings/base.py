@@ -214,6 +214,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     "learning-reminders-daily": {"task": "learning.tasks.reminders_daily", "schedule": crontab(hour=7, minute=0)},
     # Resends the task of every BackgroundJob (exports ...) whose task a broker outage dropped; idempotent.
     "portal-background-job-sweep": {"task": "portal.tasks.background_job_sweep", "schedule": 5 * 60},
+    # Sends the roster invitations whose task a broker outage dropped; idempotent (invited_at).
+    "performance-invitation-sweep": {"task": "performance.tasks.invitation_sweep", "schedule": 10 * 60},
 }
 
 # --- Accounts (django-allauth) -----------------------------------------------------------------------

@@ -69,3 +69,40 @@ def test_every_job_kind_has_a_sweep_and_the_sweep_is_scheduled(settings):
     assert "learning_records_export" in portal_tasks.JOB_TASKS
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert "portal.tasks.background_job_sweep" in tasks
+
+
+def test_invitation_queued_while_broker_is_down_is_sent_by_the_sweep(
+    demo_org, login, monkeypatch, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+    from django.core import mail
+    from django.utils import timezone
+
+    from performance import tasks as performance_tasks
+    from performance.models import RosterUpload
+    from tests.performance.test_hr_views import roster, upload
+
+    client = login("admin@walesi.test")
+    response = upload(client, roster(demo_org))
+    row = RosterUpload.objects.latest("created_at")
+    mail.outbox.clear()
+    with monkeypatch.context() as patch:
+        patch.setattr(performance_tasks.send_invitations, "delay", broker_down)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(response["Location"], {"token": row.token, "sha256": row.sha256})
+    assert mail.outbox == []  # the task never reached a worker
+    new = get_user_model().objects.filter(email="andreas@walesi.test")
+    assert new.exists()
+    assert performance_tasks.invitation_sweep.delay().get() == 0  # too fresh: its own task may still come
+    new.update(date_joined=timezone.now() - dt.timedelta(minutes=30))
+    assert performance_tasks.invitation_sweep.delay().get() == 1
+    assert [m.to for m in mail.outbox] == [["andreas@walesi.test"]]
+    assert performance_tasks.invitation_sweep.delay().get() == 0  # invited once
+    assert len(mail.outbox) == 1
+
+
+def test_the_invitation_sweep_is_scheduled(settings):
+    tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert "performance.tasks.invitation_sweep" in tasks
