@@ -130,3 +130,52 @@ def search_content(query: str, *, request=None) -> list[dict]:
                 }
             )
     return results
+
+
+# --- Reads for other apps: BerAKHLAK values and standards by their stable codes (added for performance) -------
+# Performance, development and the dashboard refer to these facts by code and read them only through here.
+# `performance.apps` imports this module in `ready()`, so the cache-clearing receivers are always connected.
+
+CORE_VALUES_CACHE_KEY = "home:core-value-choices"
+CORE_VALUES_CACHE_SECONDS = 60 * 60
+
+
+def core_value_choices() -> list[tuple[str, str]]:
+    """The BerAKHLAK values as (code, name) in their published order; the code is `CoreValue.slug`.
+
+    Cached (every assessment page names them); cleared when a value is edited.
+    """
+    from django.core.cache import cache
+
+    choices = cache.get(CORE_VALUES_CACHE_KEY)
+    if choices is None:
+        choices = list(CoreValue.objects.order_by("sort_order", "name").values_list("slug", "name"))
+        cache.set(CORE_VALUES_CACHE_KEY, choices, CORE_VALUES_CACHE_SECONDS)
+    return [tuple(c) for c in choices]
+
+
+def core_value_names(codes, choices: list[tuple[str, str]] | None = None) -> list[str]:
+    """The names of these BerAKHLAK codes, in the published order (unknown codes are left out)."""
+    wanted = set(codes or [])
+    return [name for code, name in (core_value_choices() if choices is None else choices) if code in wanted]
+
+
+def standard_choices() -> list[tuple[str, str]]:
+    """The live performance standards as (code, title) in page-tree order; the code is `StandardPage.code`."""
+    return list(StandardPage.objects.live().order_by("path").values_list("code", "title"))
+
+
+def _forget_core_values(sender, **kwargs):
+    from django.core.cache import cache
+
+    cache.delete(CORE_VALUES_CACHE_KEY)
+
+
+def _connect_core_value_receivers():
+    from django.db.models.signals import post_delete, post_save
+
+    post_save.connect(_forget_core_values, sender=CoreValue, dispatch_uid="home-core-values-saved")
+    post_delete.connect(_forget_core_values, sender=CoreValue, dispatch_uid="home-core-values-deleted")
+
+
+_connect_core_value_receivers()

@@ -32,3 +32,12 @@ class LearningConfig(AppConfig):
 
         # A broker outage must not leave an export "Menunggu" forever: the job sweep resends it.
         register_job_task(EXPORT_JOB_KIND, "learning.tasks.export_records_job")
+
+        # The kinds of notice learning sends (shown on the email preferences page).
+        from portal.notifications.kinds import register_kind
+
+        from .services.reminders import REMINDER_KIND
+
+        register_kind(
+            REMINDER_KIND, label=_("Pengingat kursus yang mendekati atau melewati tenggat"), email_default=True
+        )

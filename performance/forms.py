@@ -22,15 +22,16 @@ class AssessmentForm(forms.Form):
     )
     berakhlak = forms.MultipleChoiceField(
         label=_("Nilai BerAKHLAK yang tampak dalam perilaku kerja"),
-        choices=rules.BERAKHLAK_VALUES,
+        choices=(),  # the published BerAKHLAK values, given to __init__ (home.selectors.core_value_choices)
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     summary = forms.CharField(label=_("Catatan penilai"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
-    def __init__(self, *args, standards: list[tuple[str, str]], **kwargs):
+    def __init__(self, *args, standards: list[tuple[str, str]], core_values: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.standards = standards
+        self.fields["berakhlak"].choices = core_values
         for code, title in standards:
             self.fields[f"std_{code}_rating"] = forms.TypedChoiceField(
                 label=title, choices=RATING_CHOICES, coerce=int, empty_value=None, required=False

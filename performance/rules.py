@@ -75,25 +75,6 @@ def predikat(hasil: int, perilaku: int) -> Predikat:
     return PREDIKAT_MATRIX[(Rating(hasil), Rating(perilaku))]
 
 
-#: The seven BerAKHLAK core values (SE MenPANRB 20/2021), the perilaku kerja checklist.
-BERAKHLAK_VALUES: list[tuple[str, str]] = [
-    ("berorientasi_pelayanan", "Berorientasi Pelayanan"),
-    ("akuntabel", "Akuntabel"),
-    ("kompeten", "Kompeten"),
-    ("harmonis", "Harmonis"),
-    ("loyal", "Loyal"),
-    ("adaptif", "Adaptif"),
-    ("kolaboratif", "Kolaboratif"),
-]
-BERAKHLAK_CODES = frozenset(code for code, _name in BERAKHLAK_VALUES)
-
-#: The three published standards of the brief; used until the standards pages exist in `home`.
-DEFAULT_STANDARDS: list[tuple[str, str]] = [
-    ("disiplin-kerja", "Disiplin Kerja"),
-    ("kualitas-pelayanan-publik", "Kualitas Pelayanan Publik"),
-    ("inovasi", "Inovasi"),
-]
-
 COMPETENCY_MIN, COMPETENCY_MAX = 1, 5
 
 # --- Golongan / pangkat (PNS only) ------------------------------------------------------------------------

@@ -2,32 +2,24 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from django.apps import apps
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from home.selectors import core_value_choices, standard_choices
+
 from . import rules
-from .access import leadership_unit_ids, visible_employees
+from .access import visible_employees
 from .models import Assessment, Employee, OrgUnit, PerformancePeriod
 
 DONE = (Assessment.Status.SUBMITTED, Assessment.Status.ACKNOWLEDGED)
-STANDARD_PAGE_MODEL = ("home", "StandardPage")
 
 
 def assessment_standards() -> list[tuple[str, str]]:
-    """The standards an assessment rates, as (stable code, title).
+    """The standards an assessment rates, as (`StandardPage.code`, title), read from `home`.
 
-    The live `home.StandardPage` pages (slug as the code) once that page type exists; until then the three
-    standards of the brief. Ratings store code and title, so they do not depend on the pages afterwards.
+    Ratings store code and title, so a stored assessment does not depend on the pages afterwards.
     """
-    try:
-        model = apps.get_model(*STANDARD_PAGE_MODEL)
-    except LookupError:
-        return list(rules.DEFAULT_STANDARDS)
-    pages = list(model.objects.live().order_by("path").values_list("slug", "title"))
-    return pages or list(rules.DEFAULT_STANDARDS)
+    return standard_choices()
 
 
 def open_period() -> PerformancePeriod | None:
@@ -48,71 +40,13 @@ def with_latest_predikat(queryset: QuerySet[Employee]) -> QuerySet[Employee]:
     return queryset.annotate(latest_predikat=_latest_done("predikat"))
 
 
-def team_members(supervisor: Employee, period: PerformancePeriod | None) -> list[Employee]:
-    """Direct reports with their latest predikat and the state of the open period's current assessment."""
-    members = with_latest_predikat(
-        Employee.objects.filter(supervisor=supervisor, active=True).select_related("unit").order_by("full_name")
-    )
-    if period is not None:
-        current = Assessment.objects.filter(employee=OuterRef("pk"), period=period, is_current=True)
-        members = members.annotate(
-            period_status=Subquery(current.values("status")[:1]),
-            period_predikat=Subquery(current.values("predikat")[:1], output_field=IntegerField()),
-        )
-    result = list(members)
-    for member in result:
-        member.latest_predikat_label = _predikat_label(member.latest_predikat)
-        member.latest_predikat_tone = rules.PREDIKAT_TONE.get(member.latest_predikat, "")
-        status = getattr(member, "period_status", None)
-        member.period_status_label = Assessment.Status(status).label if status else ""
-    return result
-
-
-def _predikat_label(value) -> str:
+def predikat_label(value) -> str:
+    """The predikat's label, or \"\" for none."""
     return str(rules.PREDIKAT_LABELS[rules.Predikat(value)]) if value else ""
 
 
 def profile_employee(queryset: QuerySet[Employee], nip: str) -> Employee | None:
     return queryset.select_related("unit", "supervisor", "supervisor__unit").filter(nip=nip).first()
-
-
-def profile_assessments(employee: Employee) -> list[dict]:
-    """Per period, the latest submitted revision with its standard ratings (newest period first)."""
-    rows = list(
-        Assessment.objects.filter(employee=employee, status__in=DONE)
-        .select_related("period", "assessor")
-        .prefetch_related("standard_ratings")
-        .order_by("-period__end_date", "-revision")
-    )
-    seen = set()
-    latest = []
-    for a in rows:
-        if a.period_id in seen:
-            continue
-        seen.add(a.period_id)
-        latest.append(a)
-    return [
-        {
-            "assessment": a,
-            "predikat_label": _predikat_label(a.predikat),
-            "tone": rules.PREDIKAT_TONE.get(a.predikat, ""),
-            "bars": [
-                {
-                    "title": s.standard_title,
-                    "value": 4 - s.rating,  # Di atas = 3, Sesuai = 2, Di bawah = 1
-                    "label": str(rules.RATING_LABELS[rules.Rating(s.rating)]),
-                    "width": (4 - s.rating) * 50,
-                    "text_x": (4 - s.rating) * 50 + 6,
-                    "y": i * 46,
-                    "bar_y": i * 46 + 20,
-                    "text_y": i * 46 + 30,
-                }
-                for i, s in enumerate(a.standard_ratings.all())
-            ],
-            "chart_height": max(1, len(a.standard_ratings.all())) * 46,
-        }
-        for a in latest
-    ]
 
 
 def open_drafts_for(employee: Employee) -> list[Assessment]:
@@ -147,7 +81,7 @@ AUDIT_FIELD_LABELS = {
 }
 
 
-def _audit_value(key: str, value) -> str:
+def _audit_value(key: str, value, core_values: list[tuple[str, str]]) -> str:
     if value in (None, "", [], {}):
         return "—"
     if key in ("hasil_kerja", "perilaku_kerja"):
@@ -157,7 +91,7 @@ def _audit_value(key: str, value) -> str:
     if key == "status":
         return str(Assessment.Status(value).label)
     if key == "berakhlak":
-        names = dict(rules.BERAKHLAK_VALUES)
+        names = dict(core_values)
         return ", ".join(names.get(code, code) for code in value)
     if key == "standards":
         return "; ".join(
@@ -170,92 +104,21 @@ def _audit_value(key: str, value) -> str:
 
 def audit_rows(assessment: Assessment) -> list[dict]:
     """The audit trail in words: who, when, what changed from what to what (uses the prefetched entries)."""
+    core_values = core_value_choices()
     return [
         {
             "entry": entry,
             "changes": [
                 {
                     "field": str(AUDIT_FIELD_LABELS.get(key, key)),
-                    "before": _audit_value(key, change[0]),
-                    "after": _audit_value(key, change[1]),
+                    "before": _audit_value(key, change[0], core_values),
+                    "after": _audit_value(key, change[1], core_values),
                 }
                 for key, change in entry.changes.items()
             ],
         }
         for entry in assessment.audit_entries.all()
     ]
-
-
-def leadership_periods() -> list[PerformancePeriod]:
-    return list(PerformancePeriod.objects.order_by("-end_date")[:12])
-
-
-def leadership_overview(
-    user, *, unit_id: int | None = None, period: PerformancePeriod | None = None
-) -> tuple[QuerySet[Employee], list[dict], dict]:
-    """Employees in the leader's scope with their latest predikat, and the spread of predikat per unit for one
-    period (the distribution rule of PermenPANRB 6/2022 is about one assessment period).
-
-    Counting is done per period with two grouped queries, so the cost does not depend on each employee's history.
-    """
-    unit_ids = leadership_unit_ids(user)
-    scope = Employee.objects.filter(active=True)
-    if unit_ids is not None:
-        scope = scope.filter(unit_id__in=unit_ids)
-    employees = with_latest_predikat(scope).select_related("unit")
-    if unit_id:
-        employees = employees.filter(unit_id=unit_id)
-    per_unit: dict[int, dict] = {}
-    for row in scope.values("unit_id", "unit__name", "unit__code").annotate(n=Count("id")).order_by("unit__code"):
-        per_unit[row["unit_id"]] = {
-            "id": row["unit_id"],
-            "name": row["unit__name"],
-            "counts": defaultdict(int),
-            "n": row["n"],
-        }
-    if period is not None:
-        assessed = (
-            Assessment.objects.filter(period=period, is_current=True, status__in=DONE, employee__active=True)
-            .filter(**({} if unit_ids is None else {"employee__unit_id__in": unit_ids}))
-            .values("employee__unit_id", "predikat")
-            .annotate(n=Count("id"))
-        )
-        for row in assessed:
-            unit = per_unit.get(row["employee__unit_id"])
-            if unit is not None:
-                unit["counts"][row["predikat"]] += row["n"]
-    overall: dict[int, int] = defaultdict(int)
-    for unit in per_unit.values():
-        unit["counts"][0] = unit["n"] - sum(unit["counts"].values())
-        for key, n in unit["counts"].items():
-            overall[key] += n
-    distribution = [_distribution_row(unit["name"], unit["id"], unit["counts"]) for unit in per_unit.values()]
-    summary = _distribution_row(None, None, overall)
-    summary["flags"] = rules.distribution_flags({k: v for k, v in overall.items() if k})
-    return employees.order_by("unit__code", "full_name"), distribution, summary
-
-
-def _distribution_row(name, unit_id, counts: dict[int, int]) -> dict:
-    """Counts per predikat with the segments of a 100-wide stacked bar (SVG units, no inline styles)."""
-    total = sum(counts.values())
-    cells, x = [], 0.0
-    for p in rules.Predikat:
-        n = counts.get(int(p), 0)
-        width = 100 * n / total if total else 0
-        cells.append(
-            {"code": int(p), "label": rules.PREDIKAT_LABELS[p], "n": n, "x": round(x, 2), "w": round(width, 2)}
-        )
-        x += width
-    missing = counts.get(0, 0)
-    return {
-        "name": name,
-        "id": unit_id,
-        "total": total,
-        "cells": cells,
-        "not_assessed": missing,
-        "not_assessed_x": round(x, 2),
-        "not_assessed_w": round(100 * missing / total, 2) if total else 0,
-    }
 
 
 def units_for_filter(user) -> list[OrgUnit]:
@@ -268,3 +131,26 @@ def hr_counts() -> dict:
         active=Count("id", filter=Q(active=True)),
         with_account=Count("id", filter=Q(user__isnull=False)),
     )
+
+
+def employee_search(query: str = "") -> QuerySet[Employee]:
+    """The HR list: every employee (also inactive ones) by name, filtered by part of the name or the start of the
+    NIP; paginate the result."""
+    employees = Employee.objects.select_related("unit", "supervisor").order_by("full_name")
+    query = (query or "").strip()
+    if query:
+        employees = employees.filter(Q(full_name__icontains=query) | Q(nip__startswith=query))
+    return employees
+
+
+def current_assessment(employee: Employee, period: PerformancePeriod) -> Assessment | None:
+    """The employee's current revision for the period, with its ratings (None before the first draft)."""
+    return (
+        Assessment.objects.filter(employee=employee, period=period, is_current=True)
+        .prefetch_related("standard_ratings", "competency_ratings")
+        .first()
+    )
+
+
+def recent_periods(limit: int = 12) -> list[PerformancePeriod]:
+    return list(PerformancePeriod.objects.all()[:limit])

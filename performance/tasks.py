@@ -12,7 +12,7 @@ logger = logging.getLogger(__name__)
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=60, retry_backoff_max=3600, max_retries=5)
 def send_invitations(user_ids: list[int]) -> int:
     """Email each new roster account a link to set its password; an account is invited once."""
-    from .invitations import send_pending_invitations
+    from .services.invitations import send_pending_invitations
 
     return send_pending_invitations(user_ids)
 
@@ -26,8 +26,8 @@ def invitation_sweep(min_age_seconds: int = 10 * 60, max_age_days: int = 14, lim
 
     from django.utils import timezone
 
-    from .invitations import send_pending_invitations
     from .models import Employee
+    from .services.invitations import send_pending_invitations
 
     now = timezone.now()
     user_ids = list(

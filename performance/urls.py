@@ -18,14 +18,10 @@ register_converter(NipConverter, "nip")
 app_name = "performance"
 
 urlpatterns = [
-    path("pegawai/saya/", views.my_profile, name="my_profile"),
-    path("pegawai/<nip:nip>/", views.profile, name="profile"),
-    path("tim/", views.team, name="team"),
     path("tim/<nip:nip>/periode/<int:period_id>/", views.assess, name="assess"),
     path("penilaian/<int:pk>/", views.assessment_detail, name="assessment"),
     path("penilaian/<int:pk>/terima/", views.assessment_acknowledge, name="acknowledge"),
     path("penilaian/<int:pk>/koreksi/", views.assessment_correct, name="correct"),
-    path("pimpinan/", views.leadership, name="leadership"),
     path("kepegawaian/", views.hr_home, name="hr_home"),
     path("kepegawaian/pegawai/", views.hr_employees, name="hr_employees"),
     path("kepegawaian/impor/", views.roster_upload, name="roster_upload"),

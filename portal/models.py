@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +34,8 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("alamat email"), unique=True)
+    # Set by the footer's language switch; mails and notices are written in it.
+    language = models.CharField(_("bahasa"), max_length=8, choices=settings.LANGUAGES, default="id")
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

@@ -1,6 +1,5 @@
 import datetime as dt
 import logging
-import smtplib
 import socket
 
 from django.db import transaction
@@ -65,23 +64,6 @@ def background_job_sweep(stale_seconds: int = 120, stuck_seconds: int = 60 * 60)
             break
         sent += 1
     return sent
-
-
-@shared_task(
-    autoretry_for=(OSError, smtplib.SMTPException),
-    retry_backoff=30,
-    retry_backoff_max=60 * 60,  # shorter than the broker's visibility timeout
-    retry_jitter=True,
-    max_retries=8,
-)
-def send_email(subject: str, body: str, to: list[str], html_body: str = "") -> int:
-    """Send one mail; network failures retry with exponential backoff. Not acks_late: a resend is worse than a retry."""
-    from django.core.mail import EmailMultiAlternatives
-
-    message = EmailMultiAlternatives(subject=subject, body=body, to=to)
-    if html_body:
-        message.attach_alternative(html_body, "text/html")
-    return message.send()
 
 
 @shared_task(acks_late=True)

@@ -17,15 +17,19 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("akun/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's set_language, which also remembers the choice on the account (mails and notices use it).
+    path("i18n/setlang/", views.set_language, name="set_language"),
     # Both admin logins go through allauth, so rate limits and MFA apply there too.
     path("admin/login/", views.admin_login_redirect),
     path("django-admin/login/", views.admin_login_redirect),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("portal.notifications.urls")),
     path("", include("learning.urls")),
     path("", include("performance.urls")),
+    path("", include("performance.dashboard.urls")),
+    path("", include("performance.pulse.urls")),
     path("", include("home.urls")),
 ]
 

@@ -61,3 +61,16 @@ def admin_login_redirect(request):
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = "/admin/"
     return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+
+
+def set_language(request):
+    """Django's language switch; a signed-in person's choice is also kept on the account for mails and notices."""
+    from django.views.i18n import set_language as django_set_language
+
+    from .services import user_language_set
+
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if request.method == "POST" and request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        user_language_set(user=request.user, language=language)
+    return response

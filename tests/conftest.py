@@ -50,14 +50,16 @@ def _redis_cache_when_marked(request):
 
 @pytest.fixture(autouse=True)
 def _fresh_organisation_cache(_redis_cache_when_marked):
-    """The organisation settings are cached across requests; a rolled-back test must not leave its copy behind."""
+    """The organisation settings and the BerAKHLAK values are cached across requests; a rolled-back test must not
+    leave its copy behind."""
     from django.core.cache import cache
 
     from home.context_processors import CACHE_KEY
+    from home.selectors import CORE_VALUES_CACHE_KEY
 
-    cache.delete(CACHE_KEY)
+    cache.delete_many([CACHE_KEY, CORE_VALUES_CACHE_KEY])
     yield
-    cache.delete(CACHE_KEY)
+    cache.delete_many([CACHE_KEY, CORE_VALUES_CACHE_KEY])
 
 
 @pytest.fixture
@@ -77,10 +79,12 @@ def demo_users(demo_site):
 
 
 @pytest.fixture
-def demo_org(demo_users):
-    """The demo accounts plus the demo organisation of the distrik."""
-    from performance import demo
+def demo_org(demo_site, demo_users):
+    """The demo accounts plus the demo organisation of the distrik, assessed on the three published standards."""
+    from performance.devdata import demo
+    from tests.performance.factories import published_standards
 
+    published_standards(demo_site)
     data = demo.seed()
     data["users"] = demo_users
     return data
@@ -151,3 +155,63 @@ def page(browser, live_server):
     page.base_url = live_server.url
     yield page
     context.close()
+
+
+@pytest.fixture
+def access_matrix(client, login):
+    """Check every role against every URL: `access_matrix(urls, expected, roles)`; "login" means redirected to
+    the login page. Returns the failures (an empty list when the matrix holds)."""
+
+    def check(urls: dict[str, str], expected: dict[str, tuple], roles: list[str]) -> list[str]:
+        failures = []
+        for index, role in enumerate(roles):
+            c = client if role == "anonymous" else login(f"{role}@walesi.test")
+            if role == "anonymous":
+                c.logout()
+            for name, url in urls.items():
+                want = expected[name][index]
+                response = c.get(url)
+                if want == "login":
+                    ok = response.status_code == 302 and "/akun/login/" in response["Location"]
+                else:
+                    ok = response.status_code == want
+                if not ok:
+                    failures.append(f"{role} {name}: expected {want}, got {response.status_code}")
+        return failures
+
+    return check
+
+
+@pytest.fixture
+def query_count():
+    """Queries of one GET, after a warm-up GET (per-process caches filled as on a running server)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(client, url) -> int:
+        client.get(url)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(ctx.captured_queries)
+
+    return count
+
+
+@pytest.fixture
+def constant_queries(demo_org, login, query_count):
+    """`constant_queries(email, url)`: the page's query count for that account, asserted to be the same after
+    the demo organisation grows (15 more team members, 6 more assessed periods) and within the page budget."""
+    from tests.performance.factories import grow_demo_org
+
+    def check(email: str, url: str, budget: int = 15) -> int:
+        client = login(email)
+        client.get(url)  # warm per-process caches (content types, site settings)
+        small = query_count(client, url)
+        grow_demo_org(demo_org, extra_members=15, extra_periods=6)
+        large = query_count(client, url)
+        assert small == large, f"{url}: {small} queries before, {large} after"
+        assert large <= budget
+        return large
+
+    return check

@@ -30,9 +30,12 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Project apps first so their templates override Wagtail's and allauth's.
     "portal",
+    "portal.notifications",
     "home",
     "learning",
     "performance",
+    "performance.dashboard",
+    "performance.pulse",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -216,6 +219,14 @@ CELERY_BEAT_SCHEDULE: dict = {
     "portal-background-job-sweep": {"task": "portal.tasks.background_job_sweep", "schedule": 5 * 60},
     # Sends the roster invitations whose task a broker outage dropped; idempotent (invited_at).
     "performance-invitation-sweep": {"task": "performance.tasks.invitation_sweep", "schedule": 10 * 60},
+    # 08:00 WIT: pulse invitations a broker outage dropped, and the one reminder of each pulse closing within two
+    # days, to those who have not answered; idempotent.
+    "pulse-reminder-sweep": {
+        "task": "performance.pulse.tasks.pulse_reminder_sweep",
+        "schedule": crontab(hour=8, minute=0),
+    },
+    # Mails notices whose task the broker dropped (pending for over 10 minutes); idempotent (row lock, status).
+    "notifications-email-sweep": {"task": "portal.notifications.tasks.email_sweep", "schedule": 5 * 60},
 }
 
 # --- Accounts (django-allauth) -----------------------------------------------------------------------
@@ -253,6 +264,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# A hung mail server must not hold a notice's row lock (or a worker) for long: the task retries instead.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Portal ASN Walesi <noreply@walesi.test>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -310,7 +323,13 @@ PORTAL_MIN_JP_PER_YEAR = 20  # PP 11/2017 art. 203(4) as amended: at least 20 JP
 PORTAL_MINUTES_PER_JP = 45  # common practice; unconfirmed, so a setting
 # Modules whose seed(stdout=None) builds demo data, in dependency order; each app adds its own. A seeder reports
 # what it holds through counts() -> {label: number} for seed_demo's summary line; a misspelt entry is an error.
-PORTAL_DEMO_SEEDERS = ["portal.demo", "home.devdata.demo", "learning.devdata.demo", "performance.demo"]
+PORTAL_DEMO_SEEDERS = [
+    "portal.demo",
+    "home.devdata.demo",
+    "learning.devdata.demo",
+    "performance.devdata.demo",
+    "performance.pulse.devdata.demo",
+]
 
 LOGGING = {
     "version": 1,
@@ -327,6 +346,10 @@ LOGGING = {
 PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit still counts (slow connections)
 # Builders of organisation data for generate_scale_data: dotted functions fn(user_ids, *, seed); a misspelt one is
 # an error (portal/devdata/loading.py).
-PORTAL_SCALE_BUILDERS: list[str] = ["performance.scale.build_scale_org"]
+PORTAL_SCALE_BUILDERS: list[str] = ["performance.devdata.scale.build_scale_org"]
 # Modules with a BENCH_CASES list that `python -m bench` runs besides its own; a misspelt one is an error.
-PORTAL_BENCH_MODULES: list[str] = ["learning.devdata.bench", "performance.bench"]
+PORTAL_BENCH_MODULES: list[str] = [
+    "learning.devdata.bench",
+    "performance.devdata.bench",
+    "performance.pulse.devdata.bench",
+]

@@ -10,13 +10,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 HEADER = "nip;nama;jenis_kepegawaian;jabatan;jenis_jabatan;kode_unit;golongan;nip_atasan;email"
 
 
-def _seed():
-    from performance import demo as performance_demo
+def _seed(home):
+    from performance.devdata import demo as performance_demo
     from portal import demo as portal_demo
     from portal.permissions import sync_role_permissions
+    from tests.performance.factories import published_standards
 
     sync_role_permissions()  # groups survive a flush by an earlier transactional test
     portal_demo.seed()
+    published_standards(home)
     return performance_demo.seed()
 
 
@@ -41,8 +43,8 @@ def _no_horizontal_scroll(page):
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
-def test_roster_import_then_assessment_and_acknowledgement(page):
-    org = _seed()
+def test_roster_import_then_assessment_and_acknowledgement(page, demo_site):
+    org = _seed(demo_site)
     boss = org["employees"]["kasi_pem"].nip
 
     # HR: a file with an unknown unit code, then the corrected file.
@@ -76,7 +78,7 @@ def test_roster_import_then_assessment_and_acknowledgement(page):
     page.goto(page.base_url + "/tim/")
     _no_horizontal_scroll(page)
     page.locator("li.card", has_text="Yosina Wenda").get_by_role("link", name="Mulai menilai").click()
-    for code in ("disiplin-kerja", "kualitas-pelayanan-publik", "inovasi"):
+    for code in ("DK", "KPP", "INO"):  # StandardPage.code
         page.select_option(f"#id_std_{code}_rating", "1")
         page.fill(f"#id_std_{code}_evidence", "Layanan KTP selesai tepat waktu.")
     page.select_option("#id_hasil_kerja", "1")

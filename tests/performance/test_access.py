@@ -1,4 +1,6 @@
-"""The access matrix: every role against every performance URL. Someone else's record is a 404."""
+"""The access matrix: every role against every performance URL (assessments, HR). Someone else's record is a 404.
+
+The profile, team and leadership pages: tests/dashboard/test_access.py."""
 
 from django.urls import reverse
 
@@ -22,64 +24,35 @@ def _urls(org):
     a_pegawai = Assessment.objects.get(employee=e["pegawai"], period=closed)
     a_pegawai2 = Assessment.objects.get(employee=e["pegawai2"], period=closed)
     return {
-        "own_profile": reverse("performance:my_profile"),
-        "profile_pegawai": reverse("performance:profile", args=[e["pegawai"].nip]),
-        "profile_pegawai2": reverse("performance:profile", args=[e["pegawai2"].nip]),
-        "profile_atasan": reverse("performance:profile", args=[e["kasi_pel"].nip]),
-        "profile_guessed": reverse("performance:profile", args=[GUESSED_NIP]),
         "assessment_pegawai": reverse("performance:assessment", args=[a_pegawai.pk]),
         "assessment_pegawai2": reverse("performance:assessment", args=[a_pegawai2.pk]),
         "assessment_guessed": reverse("performance:assessment", args=[999999]),
         "assess_pegawai": reverse("performance:assess", args=[e["pegawai"].nip, open_period.pk]),
         "assess_pegawai2": reverse("performance:assess", args=[e["pegawai2"].nip, open_period.pk]),
-        "team": reverse("performance:team"),
         "hr_home": reverse("performance:hr_home"),
         "hr_employees": reverse("performance:hr_employees"),
         "roster_upload": reverse("performance:roster_upload"),
         "roster_sample": reverse("performance:roster_sample"),
-        "leadership": reverse("performance:leadership"),
     }
 
 
 L = "login"  # anonymous: redirected to the login page
 #                       anonymous pegawai pegawai2 atasan pelatih pimpinan admin
 EXPECTED = {
-    "own_profile":        (L, 200, 200, 200, 403, 200, 200),
-    "profile_pegawai":    (L, 200, 404, 200, 404, 200, 200),
-    "profile_pegawai2":   (L, 404, 200, 404, 404, 200, 200),
-    "profile_atasan":     (L, 404, 404, 200, 404, 200, 200),
-    "profile_guessed":    (L, 404, 404, 404, 404, 404, 404),
     "assessment_pegawai": (L, 200, 404, 200, 404, 200, 200),
     "assessment_pegawai2": (L, 404, 200, 404, 404, 200, 200),
     "assessment_guessed": (L, 404, 404, 404, 404, 404, 404),
     "assess_pegawai":     (L, 404, 404, 200, 404, 404, 404),
     "assess_pegawai2":    (L, 404, 404, 404, 404, 404, 404),
-    "team":               (L, 403, 403, 200, 403, 200, 200),
     "hr_home":            (L, 403, 403, 403, 403, 403, 200),
     "hr_employees":       (L, 403, 403, 403, 403, 403, 200),
     "roster_upload":      (L, 403, 403, 403, 403, 403, 200),
     "roster_sample":      (L, 403, 403, 403, 403, 403, 200),
-    "leadership":         (L, 403, 403, 403, 403, 200, 200),
 }  # fmt: skip
 
 
-def test_access_matrix(demo_org, client, login):
-    urls = _urls(demo_org)
-    failures = []
-    for index, role in enumerate(ROLES):
-        c = client if role == "anonymous" else login(f"{role}@walesi.test")
-        if role == "anonymous":
-            c.logout()
-        for name, url in urls.items():
-            expected = EXPECTED[name][index]
-            response = c.get(url)
-            if expected == L:
-                ok = response.status_code == 302 and "/akun/login/" in response["Location"]
-            else:
-                ok = response.status_code == expected
-            if not ok:
-                failures.append(f"{role} {name}: expected {expected}, got {response.status_code}")
-    assert failures == []
+def test_access_matrix(demo_org, access_matrix):
+    assert access_matrix(_urls(demo_org), EXPECTED, ROLES) == []
 
 
 def test_post_actions_on_others_records_are_404(demo_org, login):
@@ -96,21 +69,6 @@ def test_post_actions_on_others_records_are_404(demo_org, login):
     assert a.status == "submitted" and a.revision == 1
 
 
-def test_leadership_scope_limits_to_units_and_subunits(demo_org, login):
-    elsewhere = f.unit("LAIN", kind="dinas")
-    outsider = f.employee(elsewhere, name="Orang Luar")
-    inside_sub = f.unit("WLS.PEM.SUB", parent=OrgUnit.objects.get(code="WLS.PEM"))
-    insider = f.employee(inside_sub, name="Orang Dalam")
-    leader = demo_org["users"]["pimpinan@walesi.test"]
-    visible = set(access.visible_employees(leader).values_list("pk", flat=True))
-    assert insider.pk in visible and outsider.pk not in visible
-    c = login("pimpinan@walesi.test")
-    assert c.get(reverse("performance:profile", args=[outsider.nip])).status_code == 404
-    assert c.get(reverse("performance:profile", args=[insider.nip])).status_code == 200
-    page = c.get(reverse("performance:leadership")).content.decode()
-    assert "Orang Dalam" in page and "Orang Luar" not in page
-
-
 def test_supervisor_chain_reaches_down_not_up_or_sideways(demo_org):
     users = demo_org["users"]
     e = demo_org["employees"]
@@ -123,16 +81,6 @@ def test_supervisor_chain_reaches_down_not_up_or_sideways(demo_org):
     assert access.can_view_employee(users["pegawai@walesi.test"], deep)
     assert not access.can_assess(users["atasan@walesi.test"], deep)
     assert access.can_assess(users["pegawai@walesi.test"], deep)
-
-
-def test_trainer_who_is_also_an_employee_sees_only_themselves(demo_org, login):
-    trainer = demo_org["users"]["pelatih@walesi.test"]
-    me = f.employee(demo_org["employees"]["pegawai"].unit, user=trainer, supervisor=demo_org["employees"]["kasi_pel"])
-    f.employee(me.unit, supervisor=me, name="Bawahan Pelatih")
-    assert list(access.visible_employees(trainer)) == [me]
-    c = login("pelatih@walesi.test")
-    assert c.get(reverse("performance:my_profile")).status_code == 200
-    assert c.get(reverse("performance:profile", args=[demo_org["employees"]["pegawai"].nip])).status_code == 404
 
 
 def test_inactive_user_sees_nothing(demo_org):

@@ -5,7 +5,7 @@ import pytest
 
 from performance import rules
 from performance.models import Assessment, AssessmentAuditEntry
-from performance.rules import DEFAULT_STANDARDS
+from performance.selectors import assessment_standards
 from performance.services import AssessmentInput, assessment_correct, assessment_save
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def form_data(hasil="1", perilaku="3", **extra):
     data = {"hasil_kerja": hasil, "perilaku_kerja": perilaku, "berakhlak": ["akuntabel", "loyal"], "summary": "Baik."}
-    for code, _title in DEFAULT_STANDARDS:
+    for code, _title in assessment_standards():
         data[f"std_{code}_rating"] = "2"
         data[f"std_{code}_evidence"] = f"Bukti {code}"
     data.update(extra)
@@ -106,20 +106,20 @@ def test_correction_creates_new_revision_and_keeps_old(demo_org, login):
     assert first.audit_entries.filter(action="superseded").exists()
     assert list(second.audit_entries.values_list("action", flat=True)) == ["correction_opened", "submitted"]
     # The profile shows the latest revision for the period.
-    profile = client.get(reverse("performance:profile", args=[first.employee.nip])).content.decode()
+    profile = client.get(reverse("dashboard:profile", args=[first.employee.nip])).content.decode()
     assert "Sangat Baik" in profile and "revisi 2" in profile
 
 
 def test_submit_requires_every_standard_and_both_ratings(demo_org):
     atasan = demo_org["users"]["atasan@walesi.test"]
-    data = AssessmentInput(hasil_kerja=2, perilaku_kerja=None, standards=[{"code": "inovasi", "rating": 2}])
+    data = AssessmentInput(hasil_kerja=2, perilaku_kerja=None, standards=[{"code": "INO", "rating": 2}])
     with pytest.raises(ValidationError) as err:
         assessment_save(
             actor=atasan,
             employee=demo_org["employees"]["pegawai"],
             period=demo_org["periods"][-1],
             data=data,
-            standards=DEFAULT_STANDARDS,
+            standards=assessment_standards(),
             submit=True,
         )
     assert "perilaku_kerja" in err.value.message_dict and "standards" in err.value.message_dict
@@ -134,7 +134,7 @@ def test_only_the_direct_supervisor_assesses(demo_org, login):
             employee=demo_org["employees"]["pegawai"],
             period=demo_org["periods"][-1],
             data=AssessmentInput(hasil_kerja=2, perilaku_kerja=2),
-            standards=DEFAULT_STANDARDS,
+            standards=assessment_standards(),
         )
     assert login("pimpinan@walesi.test").get(assess_url(demo_org)).status_code == 404
     # The Kepala Distrik is atasan@'s direct supervisor.
@@ -152,10 +152,10 @@ def test_closed_period_cannot_be_assessed(demo_org, login):
             employee=target,
             period=closed,
             data=AssessmentInput(hasil_kerja=2, perilaku_kerja=2),
-            standards=DEFAULT_STANDARDS,
+            standards=assessment_standards(),
         )
     response = login("atasan@walesi.test").get(assess_url(demo_org, period=closed))
-    assert response.status_code == 302 and response["Location"] == reverse("performance:team")
+    assert response.status_code == 302 and response["Location"] == reverse("dashboard:team")
 
 
 def test_correction_of_closed_period_refused(demo_org):

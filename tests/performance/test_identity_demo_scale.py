@@ -4,9 +4,10 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from performance import demo, rules
+from performance import rules
+from performance.devdata import demo
+from performance.devdata.scale import build_scale_org
 from performance.models import Assessment, Employee, LeadershipScope, OrgUnit
-from performance.scale import build_scale_org
 from portal.identity import get_identity_provider, identity_for
 
 pytestmark = pytest.mark.django_db

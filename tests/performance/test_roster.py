@@ -9,9 +9,9 @@ from django.core.management.base import CommandError
 import pytest
 from openpyxl import Workbook
 
+from performance.devdata.scale import roster_csv
 from performance.models import Employee
 from performance.roster import ALL_COLUMNS, REQUIRED_COLUMNS, sample_csv
-from performance.scale import roster_csv
 from performance.services import roster_import
 
 from . import factories as f
@@ -66,7 +66,7 @@ def test_good_file_creates_employees_users_and_invitations(units, client, django
     page = client.get(link.replace("http://testserver", ""), follow=True)
     assert page.status_code == 200 and 'name="password1"' in page.content.decode()
     # Sending again (a retried task) mails nobody twice.
-    from performance.invitations import send_pending_invitations
+    from performance.services.invitations import send_pending_invitations
 
     assert send_pending_invitations([staff.user_id]) == 0
 
@@ -284,12 +284,12 @@ def test_ten_thousand_rows_under_15_seconds(units):
 def test_concurrent_write_reported_not_raised(units, monkeypatch):
     from django.db import IntegrityError
 
-    from performance import services
+    from performance.services import roster as roster_services
 
     def boom(preview):
         raise IntegrityError("duplicate key")
 
-    monkeypatch.setattr(services, "_roster_apply", boom)
+    monkeypatch.setattr(roster_services, "_roster_apply", boom)
     result = roster_import(data=csv_bytes(good_rows()), filename="x.csv")
     assert not result.applied and "bersamaan" in result.preview.problems[0].message
     assert Employee.objects.count() == 0

@@ -121,8 +121,13 @@ def test_golongan_table():
     assert rules.normalize_golongan("V/a") == "V/a"  # unknown stays as written, for the message
 
 
+@pytest.mark.django_db
 def test_berakhlak_has_seven_values():
-    assert [name for _c, name in rules.BERAKHLAK_VALUES] == [
+    """One source: the CoreValue snippets seeded by home's migration, read through home's selectors."""
+    from home.selectors import core_value_choices
+
+    assert core_value_choices()[0] == ("berorientasi-pelayanan", "Berorientasi Pelayanan")
+    assert [name for _c, name in core_value_choices()] == [
         "Berorientasi Pelayanan",
         "Akuntabel",
         "Kompeten",

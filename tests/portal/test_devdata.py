@@ -89,8 +89,6 @@ def test_seed_demo_prints_the_accounts_and_one_summary_line(settings, caplog):
 
 def test_every_demo_seeder_reports_counts(settings):
     for path in settings.PORTAL_DEMO_SEEDERS:
-        if path.startswith("performance."):
-            continue  # performance's seeder is being moved to performance/devdata/ (branch perf); it adds counts()
         assert callable(setting_callable(f"{path}.counts", setting="PORTAL_DEMO_SEEDERS")), path
 
 

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DashboardConfig(AppConfig):
+    """The profile, team and leadership pages: they read every other app and write nothing (snapshots later)."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "performance.dashboard"
+    label = "dashboard"
+    verbose_name = _("Dasbor kinerja")

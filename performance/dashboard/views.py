@@ -1,0 +1,100 @@
+"""The profile, team and leadership pages: check access, read through selectors, render. Nothing is written here."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+
+from performance.access import can_assess, own_employee, visible_employees
+from performance.models import Assessment, Employee
+from performance.selectors import open_period, profile_employee
+from portal.roles import Role, may_see_performance_data, own_page, role_required
+
+from . import selectors
+
+# --- Profile --------------------------------------------------------------------------------------------
+
+
+@login_required
+@own_page
+def my_profile(request):
+    me = own_employee(request.user)
+    if me is None:
+        if not may_see_performance_data(request.user):
+            raise PermissionDenied
+        return render(request, "dashboard/no_employee.html")
+    return _render_profile(request, me)
+
+
+@login_required
+def profile(request, nip: str):
+    employee = profile_employee(visible_employees(request.user), nip)
+    if employee is None:
+        raise Http404
+    return _render_profile(request, employee)
+
+
+def _render_profile(request, employee: Employee):
+    periods = selectors.profile_assessments(employee)
+    is_self = employee.user_id == request.user.pk
+    pending = []
+    if is_self:
+        pending = [p["assessment"] for p in periods if p["assessment"].status == Assessment.Status.SUBMITTED]
+    may_assess = can_assess(request.user, employee)
+    context = {
+        "employee": employee,
+        "periods": periods,
+        "pending": pending,
+        "is_self": is_self,
+        "can_assess": may_assess,
+        "open_period": open_period() if may_assess else None,
+        # What the person has learned (the dashboard reads learning, never the other way round). A record
+        # without an account has no learning history.
+        "learning": selectors.profile_learning(employee.user_id, is_self=is_self) if employee.user_id else None,
+    }
+    return render(request, "dashboard/profile.html", context)
+
+
+# --- Team -------------------------------------------------------------------------------------------------
+
+
+@role_required(Role.ATASAN, Role.PIMPINAN)
+def team(request):
+    me = own_employee(request.user)
+    period = open_period()
+    members = selectors.team_members(me, period) if me else []
+    return render(request, "dashboard/team.html", {"me": me, "period": period, "members": members})
+
+
+# --- Leadership ------------------------------------------------------------------------------------------
+
+
+@role_required(Role.PIMPINAN)
+def leadership(request):
+    try:
+        unit_id = int(request.GET.get("unit") or 0) or None
+        period_id = int(request.GET.get("periode") or 0) or None
+    except ValueError:
+        unit_id = period_id = None
+    periods = selectors.leadership_periods()
+    period = next((p for p in periods if p.pk == period_id), None)
+    if period is None:  # default: the latest closed period, else the latest one
+        period = next((p for p in periods if not p.is_open), periods[0] if periods else None)
+    employees, distribution, summary = selectors.leadership_overview(request.user, unit_id=unit_id, period=period)
+    page = Paginator(employees, 50).get_page(request.GET.get("page"))
+    selectors.label_predikat(page.object_list)
+    return render(
+        request,
+        "dashboard/leadership.html",
+        {
+            "page": page,
+            "distribution": distribution,
+            "summary": summary,
+            "periods": periods,
+            "period": period,
+            "unit_id": unit_id,
+        },
+    )
