@@ -10,7 +10,7 @@ from django.urls import reverse
 import pytest
 
 from performance.models import Assessment
-from performance.rules import DEFAULT_STANDARDS
+from performance.selectors import assessment_standards
 from portal.demo import DEMO_PASSWORD
 
 from .test_assessments import assess_url, form_data
@@ -19,7 +19,7 @@ from .test_assessments import assess_url, form_data
 @pytest.mark.django_db
 def test_evidence_without_rating_is_refused_by_name_and_kept_in_the_form(demo_org, login):
     client = login("atasan@walesi.test")
-    code, title = DEFAULT_STANDARDS[0]
+    code, title = assessment_standards()[0]
     data = form_data(hasil="", perilaku="", **{f"std_{code}_rating": "", f"std_{code}_evidence": "Bukti tanpa nilai"})
     response = client.post(assess_url(demo_org), {**data, "save": "1"})
     html = response.content.decode()

@@ -39,7 +39,6 @@ def staff_urls(demo_org):
     if assessment is not None:
         urls += [
             ("get", f"/penilaian/{assessment.pk}/"),
-            ("post", f"/penilaian/{assessment.pk}/terima/"),
             ("post", f"/penilaian/{assessment.pk}/koreksi/"),
         ]
     return urls
@@ -62,6 +61,13 @@ def test_staff_without_totp_is_sent_to_enrol_everywhere(client, login, mfa_requi
 def test_a_plain_employee_is_not_asked_for_mfa(client, login, mfa_required, demo_org):
     login("pegawai@walesi.test")
     assert client.get("/pegawai/saya/").status_code == 200
+
+
+@pytest.mark.parametrize("name", ["dashboard:my_profile", "pulse:list"])
+def test_own_pages_do_not_ask_staff_for_mfa(client, login, mfa_required, demo_org, name):
+    """One's own profile and pulse (and acknowledging one's own assessment) show only one's own data."""
+    login("atasan@walesi.test")
+    assert client.get(reverse(name)).status_code == 200
 
 
 def _walk(resolver, prefix=""):
