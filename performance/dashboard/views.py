@@ -12,7 +12,7 @@ from performance.access import can_assess, own_employee, visible_employees
 from performance.models import Assessment, Employee
 from performance.selectors import open_period, profile_employee
 from performance.survey import selectors as survey_selectors
-from portal.roles import Role, may_see_performance_data, role_required
+from portal.roles import Role, may_see_performance_data, own_page, role_required
 
 from . import selectors
 
@@ -20,6 +20,7 @@ from . import selectors
 
 
 @login_required
+@own_page
 def my_profile(request):
     me = own_employee(request.user)
     if me is None:

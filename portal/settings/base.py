@@ -77,10 +77,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.errors.FriendlyErrorPagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.middleware.PortalCSPMiddleware",
     "portal.middleware.StaffMFAMiddleware",
+    "portal.middleware.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -166,16 +168,17 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
 def redis_caches(url: str, *, key_prefix: str = "walesi") -> dict:
-    """CACHES for a Redis at `url` (also used by the tests marked `redis`, with a prefix of their own)."""
+    """CACHES for a Redis at `url` (also used by the tests marked `redis`, with a prefix of their own).
+
+    A Redis outage falls back to this process's memory (portal/cache.py): pages and sign-in keep working.
+    """
     return {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "portal.cache.FallbackRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": key_prefix,
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                # A Redis outage degrades caching and rate limits; it must not take the pages down.
-                "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 1,
                 "SOCKET_TIMEOUT": 1,
             },
@@ -185,7 +188,6 @@ def redis_caches(url: str, *, key_prefix: str = "walesi") -> dict:
 
 LOCMEM_CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "walesi"}}
 CACHES = redis_caches(REDIS_URL) if REDIS_URL else LOCMEM_CACHES
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Sessions live in the database so that a Redis outage does not log everybody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -229,6 +231,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "performance.adoption.tasks.snapshots_nightly",
         "schedule": crontab(hour=23, minute=30),
     },
+    # Resends the task of every BackgroundJob (exports ...) whose task a broker outage dropped; idempotent.
+    "portal-background-job-sweep": {"task": "portal.tasks.background_job_sweep", "schedule": 5 * 60},
+    # Sends the roster invitations whose task a broker outage dropped; idempotent (invited_at).
+    "performance-invitation-sweep": {"task": "performance.tasks.invitation_sweep", "schedule": 10 * 60},
     # 08:00 WIT: pulse invitations a broker outage dropped, and the one reminder of each pulse closing within two
     # days, to those who have not answered; idempotent.
     "pulse-reminder-sweep": {
@@ -265,6 +271,9 @@ MFA_TOTP_ISSUER = "Portal ASN Walesi"
 PORTAL_REQUIRE_MFA_FOR_STAFF = env_bool("PORTAL_REQUIRE_MFA_FOR_STAFF", False)
 # URL prefixes that are staff pages regardless of the view; views add themselves with @staff_page.
 PORTAL_STAFF_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+# Python packages whose every view is a staff page unless marked @own_page (portal.roles): the performance apps
+# (performance, development, supervision, survey, dashboard) show or change other people's performance data.
+PORTAL_STAFF_VIEW_MODULES = ["performance"]
 
 # --- Mail --------------------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -281,6 +290,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Security headers and CSP (django-csp 4) ---------------------------------------------------------
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -311,6 +321,9 @@ WAGTAIL_SITE_NAME = "Portal ASN Walesi"
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# The CSP allows no outside host: no Gravatar avatars (broken images) and no release check (console errors).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
