@@ -6,8 +6,11 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Production settings over plain HTTP on this machine (secure cookies and the HTTPS redirect need TLS in front).
+PRODENV = DJANGO_SETTINGS_MODULE=portal.settings.production SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
+	SECURE_COOKIES=$${SECURE_COOKIES:-false} SECURE_HSTS_SECONDS=$${SECURE_HSTS_SECONDS:-0}
 
-.PHONY: demo test venv migrate seed run worker lint format bench bench-lcp scale messages clean
+.PHONY: demo test venv migrate seed run worker serve load lint format bench bench-lcp scale messages clean
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -39,6 +42,24 @@ test: venv
 worker: venv
 	@test -n "$$REDIS_URL" || (echo "Set REDIS_URL, e.g. redis://127.0.0.1:6379/0"; exit 1)
 	DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/celery -A portal worker --beat --loglevel=INFO --concurrency=2
+
+## make serve: the production server (gunicorn, production settings) against DATABASE_URL and REDIS_URL, on
+## plain HTTP at $(HOST):$(PORT) (behind TLS in a real deployment: see README "Production" and deploy/)
+serve: venv
+	@test -n "$$DATABASE_URL" || (echo "Set DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/walesi"; exit 1)
+	@test -n "$$REDIS_URL" || (echo "Set REDIS_URL, e.g. redis://127.0.0.1:6379/0"; exit 1)
+	@test -n "$$SECRET_KEY" || (echo "Set SECRET_KEY (50+ random characters)"; exit 1)
+	$(PRODENV) $(PY) manage.py migrate --noinput
+	$(PRODENV) $(PY) manage.py collectstatic --noinput -v 0
+	$(PRODENV) GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn --config deploy/gunicorn.conf.py portal.wsgi
+
+## make load: Locust drives 100 signed-in learners against the production server on PostgreSQL + Redis with scale data
+load: venv $(VENV)/.load-installed
+	$(PY) -m bench.load $(LOAD_ARGS)
+
+$(VENV)/.load-installed: $(STAMP)
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev,load]"
+	touch $@
 
 ## make lint: ruff, and the import contracts of pyproject.toml ([tool.importlinter])
 lint: venv

@@ -26,6 +26,13 @@ class LearningConfig(AppConfig):
         )
         registry.register_search_source(CoursePage, label=_("Kursus"))
 
+        from portal.tasks import register_job_task
+
+        from .services.export import EXPORT_JOB_KIND
+
+        # A broker outage must not leave an export "Menunggu" forever: the job sweep resends it.
+        register_job_task(EXPORT_JOB_KIND, "learning.tasks.export_records_job")
+
         # The kinds of notice learning sends (shown on the email preferences page).
         from portal.notifications.kinds import register_kind
 

@@ -199,6 +199,29 @@ class PerformancePeriod(models.Model):
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from . import rules
+
+        if self.year is None or self.start_date is None or self.end_date is None or not self.kind:
+            return
+        problems = rules.period_problems(
+            year=self.year, kind=self.kind, start=self.start_date, end=self.end_date, kind_label=self.get_kind_display()
+        )
+        duplicate = PerformancePeriod.objects.filter(year=self.year, kind=self.kind).exclude(pk=self.pk)
+        if not problems and duplicate.exists():
+            problems["kind"] = _(
+                "Periode %(period)s sudah ada. Ubah status periode yang ada, bukan membuat yang baru."
+            ) % {"period": str(self)}
+        if problems:
+            raise ValidationError(problems)
+
+    def validate_constraints(self, exclude=None):
+        # Both constraints are checked in clean() with messages in words (Django's would show the constraint's
+        # name, or its wrong Indonesian "... tidak ada"); the database still enforces them under concurrency.
+        return None
+
 
 class Assessment(models.Model):
     """A supervisor's assessment of one employee for one period; a correction is a new revision."""

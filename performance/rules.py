@@ -276,3 +276,42 @@ def distribution_flags(counts: dict[int, int], organisation_predikat: int | None
         if sb > 0:
             flags.append(str(_("Tidak boleh ada Sangat Baik (tertulis %(p)s).") % {"p": pct(sb)}))
     return flags
+
+
+# --- Performance periods ---------------------------------------------------------------------------------
+
+PERIOD_YEARS = (2000, 2100)
+QUARTER_OF_KIND = {"TRIWULAN_I": 1, "TRIWULAN_II": 2, "TRIWULAN_III": 3, "TRIWULAN_IV": 4}
+
+
+def _dmy(day: dt.date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def period_bounds(year: int, kind: str) -> tuple[dt.date, dt.date]:
+    """The days a period of this kind and year may cover: its quarter, or the whole year for TAHUNAN."""
+    quarter = QUARTER_OF_KIND.get(kind)
+    if quarter is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    start = dt.date(year, 3 * quarter - 2, 1)
+    end = dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)
+    return start, end - dt.timedelta(days=1)
+
+
+def period_problems(*, year: int, kind: str, start: dt.date, end: dt.date, kind_label: str = "") -> dict[str, str]:
+    """What is wrong with a period's year and dates, per field, in words (empty when nothing is)."""
+    problems: dict[str, str] = {}
+    low, high = PERIOD_YEARS
+    if not low <= year <= high:
+        problems["year"] = str(_("Tahun periode harus antara %(low)s dan %(high)s.") % {"low": low, "high": high})
+        return problems
+    if end < start:
+        problems["end_date"] = str(_("Tanggal selesai harus sama dengan atau sesudah tanggal mulai."))
+        return problems
+    first, last = period_bounds(year, kind)
+    if start < first or end > last:
+        problems["start_date" if start < first else "end_date"] = str(
+            _("%(period)s %(year)s harus berada di antara %(first)s dan %(last)s.")
+            % {"period": kind_label or kind, "year": year, "first": _dmy(first), "last": _dmy(last)}
+        )
+    return problems

@@ -33,6 +33,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("performance:hr_home", _("Kepegawaian"), (Role.ADMIN_KEPEGAWAIAN,)),
     NavItem("pulse:manage", _("Kelola pulse"), (Role.ADMIN_KEPEGAWAIAN,)),
     NavItem("learning:export", _("Ekspor rekam belajar"), (Role.ADMIN_KEPEGAWAIAN,)),
+    NavItem("survey:overview", _("Survei kepuasan"), (Role.ADMIN_KEPEGAWAIAN, Role.PIMPINAN, Role.ATASAN)),
     NavItem("wagtailadmin_home", _("Kelola konten"), (Role.PELATIH, Role.ADMIN_KEPEGAWAIAN)),
 ]
 

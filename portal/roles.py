@@ -95,6 +95,13 @@ def staff_page(view):
     return view
 
 
+def own_page(view):
+    """Opt-out: the view shows or changes only the signed-in person's own data, so it is not a staff page
+    even inside an app whose views are staff pages by default (PORTAL_STAFF_VIEW_MODULES)."""
+    view.portal_own_page = True
+    return view
+
+
 def role_required(*roles: str, staff: bool = True):
     """Login required, then one of the roles; otherwise the friendly 403 page.
 

@@ -8,8 +8,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
 
-handler403 = "portal.views.permission_denied"
-handler500 = "portal.views.server_error"
+handler400 = "portal.errors.bad_request"
+handler403 = "portal.errors.permission_denied"
+handler500 = "portal.errors.server_error"
+handler429 = "portal.errors.too_many_requests"  # allauth's rate limits answer with it
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
@@ -24,12 +26,14 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("portal.notifications.urls")),
+    path("", include("performance.adoption.urls")),  # /pimpinan/ before performance's old leadership page
     path("", include("learning.urls")),
     path("", include("performance.development.urls")),
     path("", include("performance.supervision.urls")),
     path("", include("performance.urls")),
     path("", include("performance.dashboard.urls")),
     path("", include("performance.pulse.urls")),
+    path("", include("performance.survey.urls")),
     path("", include("home.urls")),
 ]
 

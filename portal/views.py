@@ -3,7 +3,6 @@ import time
 from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -62,18 +61,6 @@ def admin_login_redirect(request):
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = "/admin/"
     return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
-
-
-def permission_denied(request, exception=None):
-    return render(request, "403.html", status=403)
-
-
-def server_error(request):
-    # No context processors: the database may be the thing that failed.
-    from django.http import HttpResponseServerError
-    from django.template import loader
-
-    return HttpResponseServerError(loader.get_template("500.html").render())
 
 
 def set_language(request):

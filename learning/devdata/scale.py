@@ -157,6 +157,12 @@ def generate(learners: int = 5000, *, seed: int = 2026, out=None) -> dict:
         if (chunk_start // 500) % 4 == 3 or chunk_start + 500 >= len(todo):
             _log(out, started, f"records for {min(chunk_start + 500, len(todo))}/{len(todo)} learners: {counts}")
     run_scale_builders(user_ids, seed, out, started)
+    # The planner must see the new rows at once (pages were ~20x slower on PostgreSQL until autovacuum ran).
+    # The whole database: the scale builders of other apps filled their tables too.
+    from portal.db import analyze_tables
+
+    analyze_tables()
+    _log(out, started, "ANALYZE done")
     counts["learners"] = len(user_ids)
     counts["seconds"] = round(time.perf_counter() - started, 1)
     return counts

@@ -14,13 +14,24 @@ from .records import (
     module_state,
     reminder_due_enrollments,
 )
-from .summary import LearningSummary, OnboardingStatus, learning_summaries, learning_summary
+from .summary import (
+    LearningSummary,
+    OnboardingStatus,
+    assignment_covered_user_ids,
+    completions_per_week,
+    learning_annotations,
+    learning_summaries,
+    learning_summary,
+)
 
 __all__ = [
     "LearningSummary",
     "OnboardingStatus",
     "learning_summaries",
     "learning_summary",
+    "learning_annotations",
+    "completions_per_week",
+    "assignment_covered_user_ids",
     "attempt_for_user",
     "attempt_questions",
     "catalogue",

@@ -15,7 +15,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.expressions import Window
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Cast, RowNumber
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -342,3 +342,82 @@ def course_progress_for(pairs, courses=None) -> dict[tuple[int, int], dict]:
 
 #: Where an enrollment came from, for apps that enrol through `learning.services` (they never import the models).
 EnrollmentSource = Enrollment.Source
+# --- Aggregates for the leadership dashboard: expressions an upper app annotates its own rows with ---------------
+
+
+def learning_annotations(
+    *, course_id: int | None, year: int, user_ref: str = "user_id", today: dt.date | None = None
+) -> dict:
+    """Per-row learning figures as subquery expressions on `OuterRef(user_ref)`, so an upper app counts them per
+    group in ONE query of its own (e.g. employees grouped by unit) without loading a row per learner:
+    `lr_enrolled`, `lr_started`, `lr_completed` in `course_id` (False without a course), `lr_score` (the course
+    score at completion), `lr_assigned` (enrolled by an assignment, not self), `lr_overdue` (assigned, not
+    completed, due before `today`, WIT) and `lr_jp` (JP credited in `year`, WIT). Prefixed so the caller's aggregates may use the
+    plain names."""
+    from django.db.models import BooleanField, DecimalField, Exists, OuterRef, Subquery, Value
+    from django.db.models.functions import Coalesce
+
+    from ..models import CourseCompletion
+
+    user = OuterRef(user_ref)
+    jp = (
+        JPLedgerEntry.objects.filter(user_id=user, year=year)
+        .values("user_id")
+        .annotate(total=Sum("jp"))
+        .values("total")[:1]
+    )
+    figures: dict = {
+        "lr_jp": Coalesce(Subquery(jp), Value(Decimal("0")), output_field=DecimalField(max_digits=8, decimal_places=2))
+    }
+    if course_id is None:
+        no = Value(False, output_field=BooleanField())
+        figures.update(
+            lr_enrolled=no,
+            lr_started=no,
+            lr_completed=no,
+            lr_assigned=no,
+            lr_overdue=no,
+            # A typed NULL: PostgreSQL cannot SUM/AVG an untyped one ("function sum(unknown) is not unique").
+            lr_score=Cast(Value(None), output_field=DecimalField(max_digits=5, decimal_places=2)),
+        )
+        return figures
+    mine = Enrollment.objects.filter(user_id=user, course_id=course_id)
+    figures.update(
+        lr_enrolled=Exists(mine),
+        lr_started=Exists(mine.filter(started_at__isnull=False)),
+        lr_completed=Exists(mine.filter(status=Enrollment.Status.COMPLETED)),
+        lr_assigned=Exists(mine.exclude(source=Enrollment.Source.SELF)),
+        lr_overdue=Exists(
+            mine.exclude(source=Enrollment.Source.SELF)
+            .exclude(status=Enrollment.Status.COMPLETED)
+            .filter(due_date__lt=today or dates.today())
+        ),
+        lr_score=Subquery(CourseCompletion.objects.filter(user_id=user, course_id=course_id).values("score")[:1]),
+    )
+    return figures
+
+
+def completions_per_week(*, user_ids, course_id: int, since: dt.datetime) -> dict[dt.date, int]:
+    """Completions of a course by the given users (a subquery of user ids) per ISO week (Monday, UTC), one query."""
+    from django.db.models.functions import TruncWeek
+
+    from ..models import CourseCompletion
+
+    rows = (
+        CourseCompletion.objects.filter(course_id=course_id, user_id__in=user_ids, completed_at__gte=since)
+        .annotate(week=TruncWeek("completed_at"))
+        .values("week")
+        .annotate(n=Count("id"))
+        .order_by("week")
+    )
+    return {(r["week"].date() if isinstance(r["week"], dt.datetime) else r["week"]): r["n"] for r in rows}
+
+
+def assignment_covered_user_ids(*, course_id: int):
+    """A subquery of the users an assignment of the course would not change: enrolled by an assignment, or
+    self-enrolled and completed (a self-enrolment not completed still takes the assignment's due date)."""
+    return (
+        Enrollment.objects.filter(course_id=course_id)
+        .exclude(Q(source=Enrollment.Source.SELF) & ~Q(status=Enrollment.Status.COMPLETED))
+        .values("user_id")
+    )

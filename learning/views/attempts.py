@@ -20,15 +20,13 @@ from portal.dates import format_date
 from .. import rules, services
 from ..models import Enrollment, QuizAttempt
 from ..selectors.records import attempt_for_user, attempt_questions
-from ._common import error_text, page_url
+from ._common import error_text, page_url, viewable_or_404
 
 
 @login_required
 @require_POST
 def attempt_start(request, page_id: int):
-    page = Page.objects.live().filter(pk=page_id).first()
-    if page is None:
-        raise Http404
+    page = viewable_or_404(request, Page.objects.live().filter(pk=page_id).first())
     try:
         attempt = services.attempt_start(user=request.user, quiz_page=page)
     except ValidationError as exc:

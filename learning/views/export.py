@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_GET
 from portal import dates
 from portal.identity import get_identity_provider
 from portal.models import BackgroundJob
-from portal.roles import Role, role_required
+from portal.roles import Role, has_role, role_required, staff_page
 
 from .. import services
 from ._common import error_text
@@ -50,14 +51,18 @@ def export_home(request):
 
 
 def _own_job(request, pk: int):
+    """Someone else's job is a 404 whatever the role: its existence is not theirs to learn."""
     job = BackgroundJob.objects.filter(pk=pk, owner=request.user, kind=services.EXPORT_JOB_KIND).first()
     if job is None:
         raise Http404
+    if not has_role(request.user, Role.ADMIN_KEPEGAWAIAN):
+        raise PermissionDenied
     return job
 
 
 @never_cache
-@role_required(Role.ADMIN_KEPEGAWAIAN)
+@login_required
+@staff_page
 @require_GET
 def export_job(request, pk: int):
     job = _own_job(request, pk)
@@ -75,7 +80,8 @@ def export_job(request, pk: int):
     return render(request, "learning/records/export_job.html", {"job": job, "download": download})
 
 
-@role_required(Role.ADMIN_KEPEGAWAIAN)
+@login_required
+@staff_page
 @require_GET
 def export_download(request, pk: int):
     job = _own_job(request, pk)

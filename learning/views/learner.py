@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .. import services
 from ..models import CoursePage, Enrollment, ModulePage
 from ..selectors.records import course_progress, learner_dashboard
-from ._common import error_text, page_url
+from ._common import error_text, page_url, viewable_or_404
 
 
 @login_required
@@ -42,9 +42,7 @@ def enroll(request, course_id: int):
 @require_GET
 def resume(request, course_id: int):
     """The first unfinished module of a course the learner is enrolled in (the course page when all are done)."""
-    course = CoursePage.objects.live().defer_streamfields().filter(pk=course_id).first()
-    if course is None:
-        raise Http404
+    course = viewable_or_404(request, CoursePage.objects.live().defer_streamfields().filter(pk=course_id).first())
     progress = course_progress(request.user, course)
     target = progress.get("next_module")
     if target is None and progress.get("enrollment") is not None and not progress.get("completion"):
@@ -56,9 +54,7 @@ def resume(request, course_id: int):
 @login_required
 @require_POST
 def module_done(request, page_id: int):
-    module = ModulePage.objects.live().filter(pk=page_id).first()
-    if module is None:
-        raise Http404
+    module = viewable_or_404(request, ModulePage.objects.live().filter(pk=page_id).first())
     try:
         services.module_complete(user=request.user, module=module)
     except ValidationError as exc:

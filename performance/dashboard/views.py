@@ -10,9 +10,9 @@ from django.shortcuts import render
 
 from performance.access import can_assess, leadership_unit_ids, own_employee, visible_employees
 from performance.models import Assessment, Employee
-from performance.panels import profile_panels
 from performance.selectors import open_period, profile_employee
-from portal.roles import Role, is_leadership, may_see_performance_data, role_required
+from performance.survey import selectors as survey_selectors
+from portal.roles import Role, is_leadership, may_see_performance_data, own_page, role_required
 
 from . import selectors, team_view
 
@@ -20,6 +20,7 @@ from . import selectors, team_view
 
 
 @login_required
+@own_page
 def my_profile(request):
     me = own_employee(request.user)
     if me is None:
@@ -54,8 +55,9 @@ def _render_profile(request, employee: Employee):
         # What the person has learned (the dashboard reads learning, never the other way round). A record
         # without an account has no learning history.
         "learning": selectors.profile_learning(employee.user_id, is_self=is_self) if employee.user_id else None,
-        # Sections the upper apps register (development's plan, supervision's dialogues and appreciation).
-        "panels": profile_panels(request, employee),
+        # Citizens' survey: the unit's IKM and, from 5 naming responses, the officer's own figures (2 queries).
+        # The page is already limited to the person, their supervisors, leadership and HR.
+        "survey": survey_selectors.profile_figures(employee=employee),
     }
     return render(request, "dashboard/profile.html", context)
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal import dates
-from portal.roles import Role, is_hr_admin, is_leadership, role_required, staff_page
+from portal.roles import Role, is_hr_admin, is_leadership, own_page, role_required, staff_page
 
 from . import selectors, services
 from .forms import PulseAnswerForm, PulseOpenForm
@@ -25,11 +25,13 @@ def _error_text(exc: ValidationError) -> str:
 
 
 @login_required
+@own_page
 def pulse_list(request):
     return render(request, "pulse/list.html", {"items": selectors.open_pulses_for(request.user)})
 
 
 @login_required
+@own_page
 def pulse_answer(request, pk: int):
     pulse = get_object_or_404(Pulse, pk=pk)
     if not selectors.is_member(request.user, pulse):

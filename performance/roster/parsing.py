@@ -102,10 +102,35 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
+PARSED_CACHE_SECONDS = 60 * 60
+
+
 def read_table(data: bytes, filename: str) -> tuple[list[dict[str, str]], list[Problem]]:
-    """Rows of the file as dicts of text (normalised column names), and problems of the file as a whole."""
+    """Rows of the file as dicts of text (normalised column names), and problems of the file as a whole.
+
+    The limits (rows, unpacked size, cell length) are checked before anything parses the whole file, and a file
+    is parsed once: the rows are kept by the file's digest, so reloading its preview does not parse it again.
+    """
+    from django.core.cache import cache
+
+    from portal.uploads import SpreadsheetRefused, check_spreadsheet
+
     if not data:
         raise RosterFileError(_("Berkas kosong."))
+    key = f"roster-parsed:{file_digest(data)}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    try:
+        check_spreadsheet(data, filename)
+    except SpreadsheetRefused as exc:
+        raise RosterFileError(str(exc)) from exc
+    parsed = _read_table(data, filename)
+    cache.set(key, parsed, PARSED_CACHE_SECONDS)
+    return parsed
+
+
+def _read_table(data: bytes, filename: str) -> tuple[list[dict[str, str]], list[Problem]]:
     is_xlsx = data[:4] == b"PK\x03\x04" or filename.lower().endswith((".xlsx", ".xlsm"))
     problems: list[Problem] = []
     if is_xlsx:
@@ -157,6 +182,35 @@ def read_table(data: bytes, filename: str) -> tuple[list[dict[str, str]], list[P
 def missing_columns(columns) -> list[str]:
     present = {_normalise_column(c) for c in columns}
     return [c for c in REQUIRED_COLUMNS if c not in present]
+
+
+def column_limits() -> dict[str, int]:
+    """The longest value each roster column may hold: the length of the database column it is written to."""
+    from django.contrib.auth import get_user_model
+
+    from ..models import Employee, OrgUnit
+
+    employee = Employee._meta
+    return {
+        "nip": employee.get_field("nip").max_length,
+        "nama": employee.get_field("full_name").max_length,
+        "jabatan": employee.get_field("jabatan").max_length,
+        "kode_unit": OrgUnit._meta.get_field("code").max_length,
+        "nip_atasan": employee.get_field("nip").max_length,
+        "email": min(employee.get_field("email").max_length, get_user_model()._meta.get_field("email").max_length),
+    }
+
+
+def too_long(raw: dict[str, str], add) -> None:
+    """A value longer than its column is a problem row (row, column, limit), never cut short or a 500 on apply."""
+    for column, limit in column_limits().items():
+        value = raw.get(column, "")
+        if len(value) > limit:
+            add(
+                column,
+                _("Isi kolom %(column)s terlalu panjang: %(length)s karakter, paling banyak %(limit)s.")
+                % {"column": column, "length": len(value), "limit": limit},
+            )
 
 
 def parse_row(raw: dict[str, str], units: dict[str, int], problems: list[Problem]) -> RosterRow:
@@ -214,12 +268,13 @@ def parse_row(raw: dict[str, str], units: dict[str, int], problems: list[Problem
             validate_email(email)
         except ValidationError:
             add("email", _("Alamat email '%(v)s' tidak sah.") % {"v": email})
+    too_long(raw, add)
     return RosterRow(
         row=n,
         nip=nip,
-        full_name=full_name[:200],
+        full_name=full_name,
         employment_type=employment_type,
-        jabatan=jabatan[:200],
+        jabatan=jabatan,
         jabatan_kind=kind,
         golongan=golongan if employment_type == "PNS" else "",
         unit_code=unit_code,

@@ -78,6 +78,14 @@ def _check_input(
             errors.setdefault("standards", []).append(_("Standar tidak dikenal."))
         if s.get("rating") and s["rating"] not in valid_ratings:
             errors.setdefault("standards", []).append(_("Penilaian standar tidak dikenal."))
+        if not s.get("rating") and (s.get("evidence") or "").strip():
+            # A draft keeps only rated standards: refuse rather than drop what was typed.
+            errors.setdefault(f"std_{s['code']}_rating", []).append(
+                _(
+                    "%(title)s: bukti sudah diisi tetapi standarnya belum dinilai. Pilih penilaiannya (bukti tetap tersimpan di formulir)."
+                )
+                % {"title": s.get("title") or s["code"]}
+            )
     if complete and known_codes - rated:
         errors.setdefault("standards", []).append(_("Setiap standar harus dinilai sebelum diserahkan."))
     for c in data.competencies or []:
@@ -269,7 +277,11 @@ def assessment_correct(*, actor, assessment: Assessment) -> Assessment:
 @transaction.atomic
 def assessment_acknowledge(*, actor, assessment: Assessment, response: str = "") -> Assessment:
     """The assessed employee acknowledges a submitted assessment, optionally with a response."""
-    assessment = Assessment.objects.select_for_update().select_related("employee").get(pk=assessment.pk)
+    # Lock in the one order every writer of an assessment uses (employee row, then assessment row), so an
+    # acknowledgement racing a correction waits instead of deadlocking.
+    employee_id = Assessment.objects.filter(pk=assessment.pk).values_list("employee_id", flat=True).get()
+    Employee.objects.select_for_update().filter(pk=employee_id).values_list("pk", flat=True).first()
+    assessment = Assessment.objects.select_for_update(of=("self",)).select_related("employee").get(pk=assessment.pk)
     if assessment.employee.user_id != actor.pk:
         raise PermissionDenied
     if assessment.status == Assessment.Status.ACKNOWLEDGED:

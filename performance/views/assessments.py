@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from home.selectors import core_value_choices, core_value_names
+from portal.roles import own_page
 
 from .. import rules, selectors, services
 from ..access import can_assess, visible_assessments, visible_employees
@@ -110,6 +111,7 @@ def assessment_detail(request, pk: int):
 
 
 @login_required
+@own_page
 @require_POST
 def assessment_acknowledge(request, pk: int):
     assessment = get_object_or_404(visible_assessments(request.user), pk=pk)

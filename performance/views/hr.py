@@ -63,4 +63,6 @@ def period_status(request, pk: int):
     if form.is_valid():
         services.period_set_status(period=period, status=form.cleaned_data["status"])
         messages.success(request, _("Status %(p)s diubah.") % {"p": period})
+    else:
+        messages.error(request, _("Status periode tidak dikenal: pilih Dibuka atau Ditutup. Tidak ada yang diubah."))
     return redirect(reverse("performance:hr_home") + "#periode")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from portal.roles import Role, role_required
+from portal.roles import Role, has_role, role_required, staff_page
 
 from .. import rules, services
 from ..forms import RosterApplyForm, RosterUploadForm
@@ -46,9 +48,13 @@ def roster_upload(request):
     )
 
 
-@role_required(Role.ADMIN_KEPEGAWAIAN)
+@login_required
+@staff_page
 def roster_preview(request, token: str):
+    # Someone else's upload is a 404 whatever the role; the role is checked only for one's own.
     upload = get_object_or_404(RosterUpload, token=token, uploaded_by=request.user)
+    if not has_role(request.user, Role.ADMIN_KEPEGAWAIAN):
+        raise PermissionDenied
     if request.method == "POST":
         return _apply(request, upload)
     preview = services.roster_upload_preview(upload=upload)

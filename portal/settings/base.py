@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "performance.pulse",
     "performance.development",
     "performance.supervision",
+    "performance.campaigns",
+    "performance.adoption",
+    "performance.survey",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -76,10 +79,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.errors.FriendlyErrorPagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.middleware.PortalCSPMiddleware",
     "portal.middleware.StaffMFAMiddleware",
+    "portal.middleware.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -165,16 +170,17 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
 def redis_caches(url: str, *, key_prefix: str = "walesi") -> dict:
-    """CACHES for a Redis at `url` (also used by the tests marked `redis`, with a prefix of their own)."""
+    """CACHES for a Redis at `url` (also used by the tests marked `redis`, with a prefix of their own).
+
+    A Redis outage falls back to this process's memory (portal/cache.py): pages and sign-in keep working.
+    """
     return {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "portal.cache.FallbackRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": key_prefix,
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                # A Redis outage degrades caching and rate limits; it must not take the pages down.
-                "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 1,
                 "SOCKET_TIMEOUT": 1,
             },
@@ -184,7 +190,6 @@ def redis_caches(url: str, *, key_prefix: str = "walesi") -> dict:
 
 LOCMEM_CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "walesi"}}
 CACHES = redis_caches(REDIS_URL) if REDIS_URL else LOCMEM_CACHES
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Sessions live in the database so that a Redis outage does not log everybody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -215,12 +220,31 @@ CELERY_BEAT_SCHEDULE: dict = {
     "learning-certificate-sweep": {"task": "learning.tasks.certificate_sweep", "schedule": 15 * 60},
     # 07:00 WIT, before the working day starts; a learner gets at most one mail a day however often it runs.
     "learning-reminders-daily": {"task": "learning.tasks.reminders_daily", "schedule": crontab(hour=7, minute=0)},
+    # Campaigns: later joiners (the roster import writes in bulk, no signal) and enrolments a broker outage
+    # dropped; idempotent, so hourly costs one query per campaign when nothing changed.
+    "campaigns-sweep": {"task": "performance.campaigns.tasks.campaigns_sweep_task", "schedule": 60 * 60},
+    # Campaign reminders at 07:15 WIT (7 days before, the due day, overdue); each event once per learner.
+    "campaigns-reminders": {
+        "task": "performance.campaigns.tasks.campaign_reminders_daily",
+        "schedule": crontab(hour=7, minute=15),
+    },
+    # 23:30 WIT: one snapshot per unit and day of the dashboard's figures; a second run the same day writes nothing.
+    "adoption-snapshots": {
+        "task": "performance.adoption.tasks.snapshots_nightly",
+        "schedule": crontab(hour=23, minute=30),
+    },
+    # Resends the task of every BackgroundJob (exports ...) whose task a broker outage dropped; idempotent.
+    "portal-background-job-sweep": {"task": "portal.tasks.background_job_sweep", "schedule": 5 * 60},
+    # Sends the roster invitations whose task a broker outage dropped; idempotent (invited_at).
+    "performance-invitation-sweep": {"task": "performance.tasks.invitation_sweep", "schedule": 10 * 60},
     # 08:00 WIT: pulse invitations a broker outage dropped, and the one reminder of each pulse closing within two
     # days, to those who have not answered; idempotent.
     "pulse-reminder-sweep": {
         "task": "performance.pulse.tasks.pulse_reminder_sweep",
         "schedule": crontab(hour=8, minute=0),
     },
+    # 03:30 WIT: forget SKM rate-limit counters and spent form tokens that can no longer matter; idempotent.
+    "survey-purge-spent": {"task": "survey.tasks.purge_spent_records", "schedule": crontab(hour=3, minute=30)},
     # Mails notices whose task the broker dropped (pending for over 10 minutes); idempotent (row lock, status).
     "notifications-email-sweep": {"task": "portal.notifications.tasks.email_sweep", "schedule": 5 * 60},
     # 07:05 WIT: due-soon and overdue notices of plan actions and assigned courses; every notice has an event key,
@@ -260,6 +284,9 @@ MFA_TOTP_ISSUER = "Portal ASN Walesi"
 PORTAL_REQUIRE_MFA_FOR_STAFF = env_bool("PORTAL_REQUIRE_MFA_FOR_STAFF", False)
 # URL prefixes that are staff pages regardless of the view; views add themselves with @staff_page.
 PORTAL_STAFF_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+# Python packages whose every view is a staff page unless marked @own_page (portal.roles): the performance apps
+# (performance, development, supervision, survey, dashboard) show or change other people's performance data.
+PORTAL_STAFF_VIEW_MODULES = ["performance"]
 
 # --- Mail --------------------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -276,6 +303,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Security headers and CSP (django-csp 4) ---------------------------------------------------------
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -306,6 +334,9 @@ WAGTAIL_SITE_NAME = "Portal ASN Walesi"
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# The CSP allows no outside host: no Gravatar avatars (broken images) and no release check (console errors).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
@@ -331,6 +362,9 @@ PORTAL_DEMO_SEEDERS = [
     "performance.pulse.devdata.demo",
     "performance.development.devdata.demo",
     "performance.supervision.devdata.demo",
+    "performance.campaigns.devdata.demo",
+    "performance.adoption.devdata.demo",
+    "performance.survey.devdata.demo",
 ]
 
 LOGGING = {
@@ -348,7 +382,10 @@ LOGGING = {
 PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit still counts (slow connections)
 # Builders of organisation data for generate_scale_data: dotted functions fn(user_ids, *, seed); a misspelt one is
 # an error (portal/devdata/loading.py).
-PORTAL_SCALE_BUILDERS: list[str] = ["performance.devdata.scale.build_scale_org"]
+PORTAL_SCALE_BUILDERS: list[str] = [
+    "performance.devdata.scale.build_scale_org",
+    "performance.survey.devdata.scale.build_scale_survey",
+]
 # Modules with a BENCH_CASES list that `python -m bench` runs besides its own; a misspelt one is an error.
 PORTAL_BENCH_MODULES: list[str] = [
     "learning.devdata.bench",
@@ -356,4 +393,10 @@ PORTAL_BENCH_MODULES: list[str] = [
     "performance.pulse.devdata.bench",
     "performance.development.devdata.bench",
     "performance.supervision.devdata.bench",
+    "performance.adoption.devdata.bench",
+    "performance.survey.devdata.bench",
 ]
+
+# --- Citizens' satisfaction survey (SKM) -----------------------------------------------------------------------
+SURVEY_TOKEN_MAX_AGE = 2 * 60 * 60  # seconds a public form stays valid (slow phones, long queues)
+SURVEY_RATE_LIMIT_PER_HOUR = 30  # per address; generous, since a carrier puts many phones behind one address

@@ -145,7 +145,7 @@ def test_server_error_page_is_friendly(client, demo_site, settings):
     def boom(request):
         raise RuntimeError("boom")
 
-    urlconf = type("urls", (), {"urlpatterns": [path("boom/", boom)], "handler500": "portal.views.server_error"})
+    urlconf = type("urls", (), {"urlpatterns": [path("boom/", boom)], "handler500": "portal.errors.server_error"})
     settings.ROOT_URLCONF = urlconf
     client.raise_request_exception = False
     response = client.get("/boom/")

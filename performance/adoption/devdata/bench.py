@@ -1,0 +1,60 @@
+"""Bench cases of the adoption dashboard (issue 12 budgets: whole scope p95 ≤ 300 ms at 5,000 employees and
+≤ 500 ms at 50,000 with the same query count; one unit ≤ 100 ms; nightly snapshot for 5,000 ≤ 60 s)."""
+
+from __future__ import annotations
+
+import time
+
+
+def _hr(context):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from performance.campaigns.models import Campaign
+    from performance.models import OrgUnit
+    from portal.roles import Role
+
+    user = get_user_model().objects.filter(is_active=True).order_by("pk").first()
+    user.groups.add(Group.objects.get_or_create(name=Role.ADMIN_KEPEGAWAIAN)[0])
+    root = OrgUnit.objects.filter(parent__isnull=True).order_by("code").first()
+    child = OrgUnit.objects.filter(parent=root).order_by("code").first() or root
+    context["adoption_user"], context["adoption_unit"] = user, child
+    from learning.selectors.summary import onboarding_course
+
+    course = onboarding_course()
+    if course and not Campaign.objects.exists():
+        import datetime as dt
+
+        Campaign.objects.create(name="Bench", course_id=course.id, unit=root, due_date=dt.date.today())
+    return user
+
+
+def run_snapshots(context) -> dict:
+    from performance.adoption.models import UnitSnapshot
+    from performance.adoption.services import snapshots_take
+
+    UnitSnapshot.objects.all().delete()
+    start = time.perf_counter()
+    made = snapshots_take()
+    first = time.perf_counter() - start
+    again = snapshots_take()
+    return {"snapshots": made, "seconds": round(first, 2), "second_run_writes": again}
+
+
+BENCH_CASES = [
+    {
+        "name": "adoption.pimpinan_whole_scope",
+        "kind": "page",
+        "setup": _hr,
+        "user": lambda context: context["adoption_user"],
+        "url": lambda context: "/pimpinan/",
+    },
+    {
+        "name": "adoption.pimpinan_one_unit",
+        "kind": "page",
+        "setup": _hr,
+        "user": lambda context: context["adoption_user"],
+        "url": lambda context: f"/pimpinan/?unit={context['adoption_unit'].pk}",
+    },
+    {"name": "adoption.snapshots_nightly", "kind": "call", "run": run_snapshots},
+]

@@ -1,0 +1,12 @@
+"""Demo: today's unit snapshots (history accrues nightly from here; past days are never invented)."""
+
+from __future__ import annotations
+
+from ..services import snapshots_take
+
+
+def seed(stdout=None) -> int:
+    made = snapshots_take()
+    if stdout:
+        stdout.write(f"  adoption: {made} unit snapshots for today\n")
+    return made
