@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def _seed():
     from home.devdata import demo as home_demo
-    from performance import demo as performance_demo
+    from performance.devdata import demo as performance_demo
     from performance.pulse.devdata import demo as pulse_demo
     from portal import demo as portal_demo
     from portal.permissions import sync_role_permissions

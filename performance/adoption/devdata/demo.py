@@ -10,3 +10,10 @@ def seed(stdout=None) -> int:
     if stdout:
         stdout.write(f"  adoption: {made} unit snapshots for today\n")
     return made
+
+
+def counts() -> dict[str, int]:
+    """What the demo holds, for seed_demo's summary line."""
+    from ..models import UnitSnapshot
+
+    return {"unit snapshots": UnitSnapshot.objects.count()}
