@@ -23,7 +23,7 @@ def _planner_knows(table: str) -> bool:
 
 
 def test_generate_scale_data_analyzes_the_tables_it_filled(demo_users):
-    assert not _planner_knows("learning_moduleprogress")
+    # No "before" check: on PostgreSQL autovacuum or an earlier test may already have analyzed the table.
     generate(4, seed=3)
     for table in ("learning_moduleprogress", "learning_quizattempt", "learning_enrollment", "portal_user"):
         assert _planner_knows(table), table
