@@ -110,7 +110,7 @@ def dialogue_record(*, actor, employee: Employee, data: DialogueInput) -> Dialog
 @transaction.atomic
 def dialogue_respond(*, actor, dialogue: Dialogue, response: str) -> Dialogue:
     """The employee adds a response to a dialogue about them (once; a second submit keeps the first)."""
-    dialogue = Dialogue.objects.select_for_update().select_related("employee").get(pk=dialogue.pk)
+    dialogue = Dialogue.objects.select_for_update(of=("self",)).select_related("employee").get(pk=dialogue.pk)
     if dialogue.employee.user_id != actor.pk:
         raise PermissionDenied
     if dialogue.responded_at is not None:
@@ -287,7 +287,7 @@ def objection_file(*, actor, assessment, reason: str) -> AssessmentObjection:
     """The assessed employee objects to a submitted assessment, with a reason; it goes to the assessor's own
     supervisor. Once per assessment (a second submit returns the first)."""
     assessment = (
-        Assessment.objects.select_for_update()
+        Assessment.objects.select_for_update(of=("self",))
         .select_related("employee", "assessor__supervisor__user")
         .get(pk=assessment.pk)
     )
@@ -325,7 +325,7 @@ def objection_decide(*, actor, objection: AssessmentObjection, uphold: bool, not
     """The assessor's supervisor upholds the assessment or asks the assessor for a correction (who then opens a
     new revision through the existing correction flow). Decided once."""
     objection = (
-        AssessmentObjection.objects.select_for_update()
+        AssessmentObjection.objects.select_for_update(of=("self",))
         .select_related("decider", "employee__user", "assessment__assessor__user")
         .get(pk=objection.pk)
     )
