@@ -77,7 +77,7 @@ def test_roster_import_then_assessment_and_acknowledgement(page, demo_site):
     _login(page, "atasan@walesi.test")
     page.goto(page.base_url + "/tim/")
     _no_horizontal_scroll(page)
-    page.locator("li.card", has_text="Yosina Wenda").get_by_role("link", name="Mulai menilai").click()
+    page.locator("li.card", has_text="Yosina Wenda").get_by_role("link", name="Nilai", exact=True).click()
     for code in ("DK", "KPP", "INO"):  # StandardPage.code
         page.select_option(f"#id_std_{code}_rating", "1")
         page.fill(f"#id_std_{code}_evidence", "Layanan KTP selesai tepat waktu.")
