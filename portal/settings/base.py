@@ -385,6 +385,8 @@ PORTAL_QUIZ_GRACE_SECONDS = 30  # a submission this late after the time limit st
 PORTAL_SCALE_BUILDERS: list[str] = [
     "performance.devdata.scale.build_scale_org",
     "performance.survey.devdata.scale.build_scale_survey",
+    "performance.campaigns.devdata.scale.build_scale_campaign",  # before adoption: its snapshot counts the campaign
+    "performance.adoption.devdata.scale.build_scale_adoption",
 ]
 # Modules with a BENCH_CASES list that `python -m bench` runs besides its own; a misspelt one is an error.
 PORTAL_BENCH_MODULES: list[str] = [
@@ -394,6 +396,7 @@ PORTAL_BENCH_MODULES: list[str] = [
     "performance.development.devdata.bench",
     "performance.supervision.devdata.bench",
     "performance.adoption.devdata.bench",
+    "performance.campaigns.devdata.bench",
     "performance.survey.devdata.bench",
 ]
 
