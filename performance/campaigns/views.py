@@ -36,7 +36,7 @@ def campaign_list(request):
 
 def _unit_choices(tree: selectors.Tree) -> list[tuple[int, str]]:
     """The units the user may start a campaign in, indented by depth under their parents, in code order."""
-    kids = tree.children()
+    kids = tree.kids
     out: list[tuple[int, str]] = []
 
     def walk(pk: int, depth: int):

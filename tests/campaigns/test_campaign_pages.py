@@ -13,6 +13,7 @@ from django.utils import timezone
 import pytest
 
 from learning.models import Enrollment
+from performance.models import Employee
 from performance.campaigns import selectors, services
 from performance.campaigns.models import Campaign
 from portal import dates
@@ -133,7 +134,7 @@ def test_past_due_date_is_refused_in_indonesian_and_changes_nothing(client, org)
     assert r.status_code == 200 and "Tenggat tidak boleh sebelum hari ini." in r.content.decode()
     r = client.post(reverse("campaigns:create"), _form(org, due_date="31/31/2026", name=""))
     html = r.content.decode()
-    assert "Tulis tanggal yang benar" in html and "Bidang ini tidak boleh kosong." in html
+    assert "Tulis tanggal yang benar" in html and "harus diisi" in html
     assert not Campaign.objects.exists() and not BackgroundJob.objects.exists()
 
 
@@ -298,11 +299,14 @@ def test_nav_link_for_leadership_and_hr_only(client, org):
     assert f'href="{reverse("campaigns:list")}"' not in client.get("/").content.decode()
 
 
-def test_pages_are_staff_pages_for_mfa():
+def test_pages_are_staff_pages_for_mfa(rf):
     from django.urls import resolve
 
+    from portal.middleware import is_staff_view
+
     for name, args in [("list", []), ("create", []), ("detail", [1]), ("export", [1]), ("export_job", [1])]:
-        assert getattr(resolve(reverse(f"campaigns:{name}", args=args)).func, "portal_staff_page", False)
+        url = reverse(f"campaigns:{name}", args=args)
+        assert is_staff_view(rf.get(url), resolve(url).func)
 
 
 # --- export -------------------------------------------------------------------------------------------------
@@ -397,3 +401,26 @@ def test_query_counts_do_not_grow_with_units(client, org, django_capture_on_comm
     assert max(large) <= 15, large
     page = client.get(urls[1]).content.decode()
     assert "Seksi Y44" in page and "Seksi A1" in page
+
+
+def test_the_demo_onboarding_campaign_shows_for_pimpinan(demo_content, login):
+    from performance.campaigns.devdata import demo as campaigns_demo
+    from performance.devdata import demo as performance_demo
+
+    performance_demo.seed()
+    campaign = campaigns_demo.seed()
+    client = login("pimpinan@walesi.test")
+    listing = client.get(reverse("campaigns:list")).content.decode()
+    assert campaign.name in listing
+    page = client.get(reverse("campaigns:detail", args=[campaign.pk])).content.decode()
+    assigned = Enrollment.objects.filter(course_id=campaign.course_id, user__employee__active=True).count()
+    with_account = Employee.objects.filter(active=True, user__isnull=False).count()
+    assert assigned == with_account > 3 and f"{assigned} pegawai ditugaskan" in page
+
+
+def test_with_mfa_required_a_leader_without_totp_reaches_no_campaign_page(client, org, settings):
+    settings.PORTAL_REQUIRE_MFA_FOR_STAFF = True
+    _login(client, org["leader_a"])
+    for response in (client.get(reverse("campaigns:list")), client.post(reverse("campaigns:create"), _form(org))):
+        assert response.status_code == 302 and "/akun/" in response["Location"]
+    assert not Campaign.objects.exists()
