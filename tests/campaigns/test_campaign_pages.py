@@ -13,9 +13,9 @@ from django.utils import timezone
 import pytest
 
 from learning.models import Enrollment
-from performance.models import Employee
 from performance.campaigns import selectors, services
 from performance.campaigns.models import Campaign
+from performance.models import Employee
 from portal import dates
 from portal.models import BackgroundJob
 from portal.roles import Role
