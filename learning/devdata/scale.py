@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from portal.dates import wit_year
-from portal.db import insert_rows
+from portal.db import bulk_load, insert_objects, insert_rows
 
 from .. import rules
 from ..models import (
@@ -42,6 +42,7 @@ MODULES_PER_COURSE = 8
 QUIZ_MODULES = (4, 8)
 COURSES_PER_LEARNER = 28
 BATCH = 5000
+CHUNK = 1000  # learners per transaction
 
 
 def _log(out: Callable[[str], None] | None, started: float, message: str) -> None:
@@ -151,13 +152,14 @@ def generate(learners: int = 5000, *, seed: int = 2026, out=None) -> dict:
     todo = [uid for uid in user_ids if uid not in with_records]
     now = timezone.now()
     counts = {"enrollments": 0, "progress": 0, "attempts": 0, "completions": 0}
-    for chunk_start in range(0, len(todo), 500):
-        chunk = todo[chunk_start : chunk_start + 500]
-        with transaction.atomic():
-            _records_for(chunk, courses, modules_by_course, quiz_snapshots, rng, now, counts)
-        if (chunk_start // 500) % 4 == 3 or chunk_start + 500 >= len(todo):
-            _log(out, started, f"records for {min(chunk_start + 500, len(todo))}/{len(todo)} learners: {counts}")
-    run_scale_builders(user_ids, seed, out, started)
+    with bulk_load():
+        for chunk_start in range(0, len(todo), CHUNK):
+            chunk = todo[chunk_start : chunk_start + CHUNK]
+            with transaction.atomic():
+                _records_for(chunk, courses, modules_by_course, quiz_snapshots, rng, now, counts)
+            if (chunk_start // CHUNK) % 5 == 4 or chunk_start + CHUNK >= len(todo):
+                _log(out, started, f"records for {min(chunk_start + CHUNK, len(todo))}/{len(todo)} learners: {counts}")
+        run_scale_builders(user_ids, seed, out, started)
     # The planner must see the new rows at once (pages were ~20x slower on PostgreSQL until autovacuum ran).
     # The whole database: the scale builders of other apps filled their tables too.
     from portal.db import analyze_tables
@@ -288,12 +290,13 @@ def _records_for(user_ids, courses, modules_by_course, quiz_snapshots, rng, now,
             )
     insert_rows(ModuleProgress, PROGRESS_COLUMNS, progress)
     insert_rows(QuizAttempt, ATTEMPT_COLUMNS, attempts, json_columns=("question_ids", "choice_order", "questions"))
-    CourseCompletion.objects.bulk_create(completions, batch_size=BATCH)
+    insert_objects(CourseCompletion, completions)
     saved = list(
         CourseCompletion.objects.filter(user_id__in=user_ids).only("id", "user_id", "course_id", "jp", "completed_at")
     )
     by_course = {c.pk: c for c in courses}
-    JPLedgerEntry.objects.bulk_create(
+    insert_objects(
+        JPLedgerEntry,
         [
             JPLedgerEntry(
                 user_id=c.user_id,
@@ -306,15 +309,14 @@ def _records_for(user_ids, courses, modules_by_course, quiz_snapshots, rng, now,
             )
             for c in saved
         ],
-        batch_size=BATCH,
     )
-    Certificate.objects.bulk_create(
+    insert_objects(
+        Certificate,
         [
             Certificate(completion_id=c.pk, issued_at=c.completed_at)
             for c in saved
             if by_course[c.course_id].issues_certificate
         ],
-        batch_size=BATCH,
     )
     counts["enrollments"] += len(enrollments)
     counts["progress"] += len(progress)
