@@ -257,6 +257,9 @@ def campaign_drilldown(campaign: Campaign, tree: Tree, *, unit_id: int | None = 
                 **_figures([counts[u] for u in below if u in counts]),
             }
         )
+    # units where nobody is assigned (no staff with an account, or none of the jabatan kind) are counted, not listed
+    empty = sum(1 for r in rows if not r["assigned"])
+    rows = [r for r in rows if r["assigned"]]
     every = [u for root in roots for u in subtree(root)]
     summary = _figures([counts[u] for u in every if u in counts])
     trail = []
@@ -269,6 +272,7 @@ def campaign_drilldown(campaign: Campaign, tree: Tree, *, unit_id: int | None = 
     return {
         "summary": summary,
         "rows": rows,
+        "empty_units": empty,
         "unit": (unit_id, tree.units[unit_id][2]) if unit_id is not None else None,
         "trail": trail[:-1],
         "every": sorted(every, key=lambda u: tree.units[u][1]),
