@@ -39,6 +39,23 @@ def plan_to_acknowledge(plan):
     )
 
 
+def plan_changed(plan):
+    """The supervisor changed (or reopened) an active plan the employee had confirmed: read it again. One notice per
+    change (the key carries the moment of the change)."""
+    user = plan.employee.user
+    if user is None:
+        return None
+    return _send(
+        recipient=user,
+        kind="development.plan_acknowledge",
+        event_key=f"plan-changed:{plan.pk}:{plan.updated_at.isoformat()}",
+        title=_("Rencana pengembangan %(period)s diubah atasan Anda"),
+        body=_("Atasan Anda mengubah rencana pengembangan Anda. Bacalah lagi dan konfirmasi."),
+        link=reverse("development:my_plan", args=[plan.pk]),
+        params={"period": str(plan.period)},
+    )
+
+
 def evidence_to_review(evidence):
     plan = evidence.action.goal.plan
     supervisor = plan.employee.supervisor
