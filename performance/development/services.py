@@ -99,6 +99,16 @@ def _baseline(plan: DevelopmentPlan, standard_code: str) -> int | None:
     )
 
 
+def _goal_errors(*, target: str, value_code: str, values: dict) -> dict[str, str]:
+    """What is wrong with a goal's target and BerAKHLAK value (adding and changing a goal alike)."""
+    errors: dict[str, str] = {}
+    if value_code and value_code not in values:
+        errors["value_code"] = _("Nilai BerAKHLAK tidak dikenal.")
+    if not target.strip():
+        errors["target"] = _("Tuliskan target sasaran ini.")
+    return errors
+
+
 @transaction.atomic
 def goal_add(*, actor, plan: DevelopmentPlan, standard_code: str, target: str, value_code: str = "") -> PlanGoal:
     """Add a goal tied to a published standard (and optionally a BerAKHLAK value)."""
@@ -112,10 +122,7 @@ def goal_add(*, actor, plan: DevelopmentPlan, standard_code: str, target: str, v
     elif standard_code not in titles:
         errors["standard_code"] = _("Standar ini tidak dikenal atau belum terbit.")
     values = dict(reads.core_values())
-    if value_code and value_code not in values:
-        errors["value_code"] = _("Nilai BerAKHLAK tidak dikenal.")
-    if not target.strip():
-        errors["target"] = _("Tuliskan target sasaran ini.")
+    errors.update(_goal_errors(target=target, value_code=value_code, values=values))
     if errors:
         raise ValidationError(errors)
     existing = plan.goals.filter(standard_code=standard_code).first()
@@ -335,11 +342,7 @@ def goal_update(*, actor, goal: PlanGoal, target: str, value_code: str = "") -> 
     _require_open(plan)
     goal = PlanGoal.objects.select_for_update().get(pk=goal.pk, plan=plan)
     values = dict(reads.core_values())
-    errors: dict[str, str] = {}
-    if value_code and value_code not in values:
-        errors["value_code"] = _("Nilai BerAKHLAK tidak dikenal.")
-    if not target.strip():
-        errors["target"] = _("Tuliskan target sasaran ini.")
+    errors = _goal_errors(target=target, value_code=value_code, values=values)
     if errors:
         raise ValidationError(errors)
     if (goal.target, goal.value_code) == (target.strip(), value_code):
