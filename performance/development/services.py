@@ -376,7 +376,9 @@ def action_update(
     plan = _locked_plan(action.goal.plan)
     _require_writer(actor, plan)
     _require_open(plan)
-    action = PlanAction.objects.select_for_update().select_related("course").get(pk=action.pk, goal__plan=plan)
+    action = (
+        PlanAction.objects.select_for_update(of=("self",)).select_related("course").get(pk=action.pk, goal__plan=plan)
+    )
     errors: dict[str, str] = {}
     problem = rules.due_date_problem(due_date, today=dates.today(), period_end=plan.period.end_date)
     if problem:
