@@ -217,10 +217,14 @@ def campaign_drilldown(campaign: Campaign, tree: Tree, *, unit_id: int | None = 
     """The campaign's progress for the units the user sees: the totals of the chosen unit (default: everything
     covered) and one row per subunit, each summing its subtree, plus the unit's own staff. One grouped query."""
     today = today or dates.today()
-    covered = tree.covered(campaign)
+    covered = visible = tree.covered(campaign)
     if unit_id is not None and unit_id not in covered:
         raise Http404
-    counts = _counts_per_unit(campaign, covered if tree.scope is not None else None, today)
+    if unit_id is not None:  # a drill-down counts only the chosen unit's subtree
+        covered = {u for u in tree.below(unit_id) if u in covered}
+        counts = _counts_per_unit(campaign, covered, today)
+    else:
+        counts = _counts_per_unit(campaign, covered if tree.scope is not None else None, today)
     kids = tree.kids
 
     def subtree(pk):
@@ -265,7 +269,7 @@ def campaign_drilldown(campaign: Campaign, tree: Tree, *, unit_id: int | None = 
     trail = []
     if unit_id is not None:
         pk = unit_id
-        while pk is not None and pk in covered:
+        while pk is not None and pk in visible:
             trail.append((pk, tree.units[pk][2]))
             pk = tree.units[pk][0]
         trail.reverse()
