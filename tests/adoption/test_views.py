@@ -5,6 +5,7 @@ import csv
 import io
 import re
 
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 def _login(client, u):
     client.force_login(u)
-    client.cookies["django_language"] = "id"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "id"
 
 
 def test_hr_sees_figures_and_svg_numbers_are_plain(client, org, pulse, settings):
@@ -128,3 +129,11 @@ def test_xlsx_export(client, org, django_capture_on_commit_callbacks, settings, 
     assert {"plans_active", "dialogues", "meetings", "ikm", "ikm_band", "readiness", "funnel_improved"} <= set(header)
     summary = dict(zip(header, [c.value for c in sheet[2]], strict=True))
     assert (summary["plans_active"], summary["funnel_in_plan"], summary["funnel_improved_pct"]) == (1, 1, 14)
+
+
+def test_english_interface(client, org, settings):
+    client.force_login(org["hr"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(reverse("adoption:dashboard")).content.decode()
+    assert "Adoption funnel" in html and "Has a development plan" in html and "Improved predikat" in html
+    assert "Development and supervision" in html and "Corong adopsi" not in html
