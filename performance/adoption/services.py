@@ -112,14 +112,12 @@ def notify_supervisors_of_not_started(*, actor, filters, unit_ids: list[int]) ->
     from performance.campaigns.services import _deliver
     from portal.links import absolute
 
-    from .selectors import annotated_employees
-
     if filters.campaign is None:
         return 0
     today = dates.today()
     per_sup: dict[int, int] = defaultdict(int)
     for sup_id in (
-        annotated_employees(filters, unit_ids, today)
+        selectors.annotated_employees(filters, unit_ids, today)
         .filter(lr_started=False, supervisor__isnull=False)
         .values_list("supervisor_id", flat=True)
     ):
