@@ -135,5 +135,10 @@ def test_english_interface(client, org, settings):
     client.force_login(org["hr"])
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     html = client.get(reverse("adoption:dashboard")).content.decode()
-    assert "Adoption funnel" in html and "Has a development plan" in html and "Rating improved" in html and "no data yet" in html
+    assert (
+        "Adoption funnel" in html
+        and "Has a development plan" in html
+        and "Rating improved" in html
+        and "no data yet" in html
+    )
     assert "Development and supervision" in html and "Corong adopsi" not in html
