@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Avg, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.http import Http404
 from django.utils.translation import get_language
 
@@ -170,43 +172,112 @@ def funnel_keys(filters: Filters) -> list[str]:
     return keys
 
 
-def _step_conditions(filters: Filters) -> dict[str, Q]:
-    """Each step's own condition on an annotated employee ("improved": a better, i.e. lower, kuadran code than in
-    the previous period; someone not assessed in either period has not improved)."""
+def _step_conditions(filters: Filters) -> dict[str, str]:
+    """Each step's own condition on one per-person row of `_per_person` (SQL over its columns; "improved": a
+    better, i.e. lower, kuadran code than in the previous period; someone not assessed in either period has not
+    improved, as NULL < x is not true)."""
     return {
-        "reached": Q(user__last_login__isnull=False),
-        "enrolled": Q(lr_enrolled=True),
-        "completed": Q(lr_completed=True),
-        "in_plan": Q(has_plan=True),
-        "improved": Q(pred__lt=F("pred_prev")),
+        "reached": "reached_flag",  # user.last_login IS NOT NULL
+        "enrolled": "lr_enrolled",
+        "completed": "lr_completed",
+        "in_plan": "has_plan",
+        "improved": "pred < pred_prev",
     }
 
 
-def _aggregates(filters: Filters) -> dict:
-    minimum = Decimal(settings.PORTAL_MIN_JP_PER_YEAR)
+@dataclass(frozen=True)
+class Figure:
+    """One figure of the grouped query: `func(column)` over the unit's per-person rows, FILTER (WHERE `where`)."""
+
+    func: str = "COUNT"
+    column: str = "*"
+    where: str = ""
+    params: tuple = ()
+
+
+def _aggregates(filters: Filters) -> dict[str, Figure]:
+    """Every per-person figure of a unit, each defined once, over the columns of `_per_person`."""
+    minimum = int(settings.PORTAL_MIN_JP_PER_YEAR)
     steps = _step_conditions(filters)
     agg = {
-        "headcount": Count("pk"),
-        "reached": Count("pk", filter=steps["reached"]),
-        "enrolled": Count("pk", filter=steps["enrolled"]),
-        "started": Count("pk", filter=Q(lr_started=True)),
-        "completed": Count("pk", filter=steps["completed"]),
-        "score_avg": Avg("lr_score"),
-        "jp_total": Sum("lr_jp"),
-        "jp_met": Count("pk", filter=Q(lr_jp__gte=minimum)),
+        "headcount": Figure(),
+        "reached": Figure(where=steps["reached"]),
+        "enrolled": Figure(where=steps["enrolled"]),
+        "started": Figure(where="lr_started"),
+        "completed": Figure(where=steps["completed"]),
+        "score_sum": Figure("SUM", "lr_score"),
+        "score_n": Figure(where="lr_score IS NOT NULL"),
+        "jp_total": Figure("SUM", "lr_jp"),
+        "jp_met": Figure(where="lr_jp >= %s", params=(minimum,)),
     }
     if filters.period is not None:
         for p in perf_rules.Predikat:
-            agg[f"p{int(p)}"] = Count("pk", filter=Q(pred=int(p)))
-        agg["in_plan"] = Count("pk", filter=steps["in_plan"])
+            agg[f"p{int(p)}"] = Figure(where="pred = %s", params=(int(p),))
+        agg["in_plan"] = Figure(where=steps["in_plan"])
         if filters.previous_period is not None:
-            agg["improved"] = Count("pk", filter=steps["improved"])
+            agg["improved"] = Figure(where=steps["improved"])
     # the funnel: each step counts the people who passed every earlier step too
-    chain = Q()
+    chain: list[str] = []
     for key in funnel_keys(filters):
-        chain &= steps[key]
-        agg[f"f_{key}"] = Count("pk", filter=chain)
+        chain.append(f"({steps[key]})")
+        agg[f"f_{key}"] = Figure(where=" AND ".join(chain))
     return agg
+
+
+def _per_person(filters: Filters, unit_ids: list[int], today: dt.date):
+    """One row per active employee of the units with the columns the figures read (each subquery once)."""
+    columns = ["unit_id", "reached_flag", "lr_enrolled", "lr_started", "lr_completed", "lr_score", "lr_jp"]
+    if filters.period is not None:
+        columns += ["pred", "has_plan"]
+        if filters.previous_period is not None:
+            columns.append("pred_prev")
+    return annotated_employees(filters, unit_ids, today).values(*columns).order_by()
+
+
+def figures_by_unit(filters: Filters, unit_ids: list[int], today: dt.date) -> dict[int, dict]:
+    """The figures of `_aggregates` per unit in ONE query. The per-person figures are correlated subqueries; had
+    they been aggregated straight over the employees, Django would repeat a subquery inside every aggregate that
+    filters on it (JP twice, predikat seven times, ...: 33 subplans per employee). So the employees' rows are
+    computed once in an inner query (a MATERIALIZED CTE: neither PostgreSQL nor SQLite may inline it back into the
+    aggregates) and counted in an outer one, `COUNT(*) FILTER (WHERE ...)` per figure (PostgreSQL, SQLite ≥ 3.35).
+    Sums come back through the inner columns' own converters, so a figure is the same as Django's Sum gave."""
+    inner = _per_person(filters, unit_ids, today)
+    try:
+        inner_sql, inner_params = inner.query.sql_with_params()
+    except EmptyResultSet:  # no unit: no row, and no query (as Django does for an empty IN)
+        return {}
+    spec = _aggregates(filters)
+    qn = connection.ops.quote_name
+    selects, params = [], list(inner_params)
+    for name, fig in spec.items():
+        sql = f"{fig.func}({fig.column})"
+        if fig.where:
+            sql += f" FILTER (WHERE {fig.where})"
+            params.extend(fig.params)
+        selects.append(f"{sql} AS {qn(name)}")
+    sql = (
+        f"WITH per_person AS MATERIALIZED ({inner_sql}) "
+        f"SELECT unit_id, {', '.join(selects)} FROM per_person GROUP BY unit_id"
+    )
+    converters = {}
+    for name, fig in spec.items():
+        if fig.func == "SUM":
+            value = Value(None, output_field=inner.query.annotations[fig.column].output_field)
+            converters[name] = (
+                connection.ops.get_db_converters(value) + value.output_field.get_db_converters(connection),
+                value,
+            )
+    out: dict[int, dict] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [col[0] for col in cursor.description]
+        for row in cursor.fetchall():
+            r = dict(zip(names, row, strict=True))
+            for name, (funcs, value) in converters.items():
+                for func in funcs:
+                    r[name] = func(r[name], value, connection)
+            out[r.pop("unit_id")] = r
+    return out
 
 
 def _row(label: str, unit_id: int | None, figures: dict, filters: Filters) -> dict:
@@ -303,13 +374,9 @@ def adoption_overview(filters: Filters, *, today: dt.date | None = None) -> dict
             row_of[pk] = row_id
     scope_ids = [pk for root in root_ids for pk in subtree(filters.units, root)]
 
-    qs = annotated_employees(filters, scope_ids, today)
-    agg = _aggregates(filters)
-    agg.update(score_sum=Sum("lr_score"), score_n=Count("pk", filter=Q(lr_score__isnull=False)))
-    agg.pop("score_avg")
     per_unit: dict[int, dict] = defaultdict(dict)
-    for r in qs.values("unit_id").annotate(**agg).order_by():
-        per_unit[r.pop("unit_id")].update(r)
+    for unit_id, figures in figures_by_unit(filters, scope_ids, today).items():
+        per_unit[unit_id].update(figures)
     for unit_id, figures in activity_by_unit(filters.period, scope_ids).items():
         per_unit[unit_id].update(figures)
     survey_periods, ikm = survey_by_unit(filters, scope_ids)
