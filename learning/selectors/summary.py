@@ -424,7 +424,10 @@ def learning_annotations(
             .exclude(status=Enrollment.Status.COMPLETED)
             .filter(due_date__lt=today or dates.today())
         ),
-        lr_score=Subquery(CourseCompletion.objects.filter(user_id=user, course_id=course_id).values("score")[:1]),
+        # one completion per user and course (learning_completion_once): unordered, no sort per row
+        lr_score=Subquery(
+            CourseCompletion.objects.filter(user_id=user, course_id=course_id).order_by().values("score")[:1]
+        ),
     )
     return figures
 

@@ -2,7 +2,8 @@
 
 Queries: scope units (leaders only), all units, periods, campaigns; ONE grouped query for every per-person figure
 per unit (headcount, reached, campaign enrolment, score, JP, predikat spread, in a plan, improved, the funnel's
-intersections); ONE query for plans, dialogues and team meetings of the period (three grouped selects in a UNION
+intersections), each person's figures computed once in an inner query and counted in an outer one
+(`figures_by_unit`); ONE query for plans, dialogues and team meetings of the period (three grouped selects in a UNION
 ALL); ONE for the survey's element sums; ONE for the readiness the pulse handed to the latest snapshot; the
 snapshots of past weeks; the not-started list and the people list. Counts and the people list share one
 definition of a person's predikat: the current revision, submitted or acknowledged, in the chosen period.
@@ -131,10 +132,11 @@ def previous_period(periods: list[PerformancePeriod], period: PerformancePeriod 
 def _predikat_in(period: PerformancePeriod | None):
     if period is None:
         return None
+    # at most one row (constraint assessment_one_current): no ordering, so no join to the period and no sort per row
     return Subquery(
-        Assessment.objects.filter(employee_id=OuterRef("pk"), period=period, is_current=True, status__in=DONE).values(
-            "predikat"
-        )[:1]
+        Assessment.objects.filter(employee_id=OuterRef("pk"), period=period, is_current=True, status__in=DONE)
+        .order_by()
+        .values("predikat")[:1]
     )
 
 
