@@ -232,7 +232,8 @@ class JPLedgerEntry(models.Model):
         verbose_name_plural = _("catatan JP")
         ordering = ["-created_at"]
         constraints = [models.CheckConstraint(condition=Q(jp__gte=0), name="learning_jp_entry_positive")]
-        indexes = [models.Index(fields=["user", "year"])]
+        # a user's JP of a year (summaries, the dashboard's per-person JP) read from the index alone
+        indexes = [models.Index(fields=["user", "year", "jp"], name="learning_jp_user_year_jp")]
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.year}: {self.jp} JP"

@@ -223,3 +223,26 @@ def test_notify_supervisors_of_not_started(org, mailoutbox, django_capture_on_co
         told = services.notify_supervisors_of_not_started(actor=org["hr"], filters=f, unit_ids=ids)
     assert told == 1  # the head supervises "Orang 3" (the others without a started course have no supervisor)
     assert [m.to for m in mailoutbox] == [["kepala@x.test"]]
+
+
+def test_each_persons_figures_are_computed_once_per_row(org):
+    """The grouped query computes a person's JP, predikat (this and the previous period), score and plan once in
+    its inner query and counts the figures over those rows (not one subquery per aggregate), with the same
+    figures per unit as the hand-made organisation; no unit costs no query."""
+    f = selectors.dashboard_filters(org["hr"], today=TODAY)
+    scope = [pk for root in selectors._children(f.units)[None] for pk in selectors.subtree(f.units, root)]
+    with CaptureQueriesContext(connection) as ctx:
+        per_unit = selectors.figures_by_unit(f, scope, TODAY)
+    (query,) = ctx.captured_queries
+    sql = query["sql"].lower()
+    assert sql.count("learning_jpledgerentry") == 1
+    assert sql.count("learning_coursecompletion") == 1
+    assert sql.count("performance_assessment") == 2  # this period and the previous one
+    assert sql.count("development_developmentplan") == 1
+    total = {key: sum(u[key] or 0 for u in per_unit.values()) for key in ("headcount", "jp_met", "improved")}
+    assert total == {"headcount": 7, "jp_met": 1, "improved": 2}
+    assert sum(u["jp_total"] for u in per_unit.values()) == Decimal("36")
+    assert [sum(u[f"f_{key}"] for u in per_unit.values()) for key in selectors.funnel_keys(f)] == [5, 3, 2, 1, 1]
+    with CaptureQueriesContext(connection) as none:
+        assert selectors.figures_by_unit(f, [], TODAY) == {}
+    assert len(none) == 0
