@@ -38,7 +38,7 @@ COHORT = [
 ]
 #: The question (by position in the final quiz) answered right by the weaker learners only: a flawed item.
 REVERSED_QUESTION = 6
-PASS_MARK_RETRY_BONUS = 0.3
+PASS_MARK_RETRY_BONUS = 0.2
 
 
 def _difficulty(position: int, total: int) -> float:
