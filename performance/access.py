@@ -53,11 +53,11 @@ def own_employee(user) -> Employee | None:
     if user is None or not user.is_authenticated:
         return None
     if not hasattr(user, "_perf_employee"):
-        user._perf_employee = Employee.objects.select_related("unit").filter(user=user).first()
+        user._perf_employee = Employee.objects.select_related("unit", "supervisor").filter(user=user).first()
     return user._perf_employee
 
 
-def _visible_ids_sql(user_id: int, me_id: int | None, leadership: bool) -> RawSQL:
+def _visible_ids_sql(user_id: int, leadership: bool) -> RawSQL:
     """Ids of the employees a user sees, as ONE subquery: themselves, everyone below them in the supervisor
     chain, and (leaders) everyone in the units of their scope with the subunits.
 
@@ -65,14 +65,12 @@ def _visible_ids_sql(user_id: int, me_id: int | None, leadership: bool) -> RawSQ
     recursive result once per employee row.
     """
     emp, unit, scope = Employee._meta.db_table, OrgUnit._meta.db_table, LeadershipScope._meta.db_table
-    ctes, selects, params = [], [f"SELECT id FROM {emp} WHERE user_id = %s"], [user_id]
-    if me_id is not None:
-        ctes.append(
-            f"sub(id) AS (SELECT id FROM {emp} WHERE supervisor_id = %s"
-            f" UNION SELECT e.id FROM {emp} e JOIN sub ON e.supervisor_id = sub.id)"
-        )
-        params.insert(0, me_id)
-        selects.append("SELECT id FROM sub")
+    # The user's own record is found inside the subquery (no separate query for it); without one, `sub` is empty.
+    ctes = [
+        f"sub(id) AS (SELECT id FROM {emp} WHERE supervisor_id IN (SELECT id FROM {emp} WHERE user_id = %s)"
+        f" UNION SELECT e.id FROM {emp} e JOIN sub ON e.supervisor_id = sub.id)"
+    ]
+    selects, params = [f"SELECT id FROM {emp} WHERE user_id = %s", "SELECT id FROM sub"], [user_id, user_id]
     if leadership:
         ctes.append(
             f"tree(id) AS (SELECT unit_id FROM {scope} WHERE user_id = %s"
@@ -92,11 +90,7 @@ def visible_employees(user) -> QuerySet[Employee]:
         return Employee.objects.all()
     if not may_see_performance_data(user):
         return Employee.objects.filter(user=user)
-    me = own_employee(user)
-    leader = is_leadership(user)
-    if me is None and not leader:
-        return Employee.objects.filter(user=user)
-    return Employee.objects.filter(pk__in=_visible_ids_sql(user.pk, me.pk if me else None, leader))
+    return Employee.objects.filter(pk__in=_visible_ids_sql(user.pk, is_leadership(user)))
 
 
 def leadership_unit_ids(user) -> list[int] | None:
@@ -121,6 +115,9 @@ def can_assess(user, employee: Employee) -> bool:
     """Only the direct supervisor (atasan langsung) assesses, and never a pure trainer."""
     if not may_see_performance_data(user):
         return False
+    if Employee.supervisor.is_cached(employee):  # read with the employee: no query for the viewer's own record
+        boss = employee.supervisor
+        return bool(boss and boss.active and boss.user_id == user.pk and employee.pk != boss.pk)
     me = own_employee(user)
     return bool(me and me.active and employee.supervisor_id == me.pk and employee.pk != me.pk)
 

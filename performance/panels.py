@@ -38,14 +38,16 @@ _profile_panels: dict[str, Panel] = {}
 
 
 def register_profile_panel(name: str, *, template: str, context: Callable) -> None:
-    """Add a section to the profile page: `context(request, employee) -> dict | None`."""
+    """Add a section to the profile page: `context(request, employee, *, assessments) -> dict | None`, where
+    `assessments` are the ones the profile already read (latest submitted revision per period, with their
+    standard ratings and period), so a section need not read them again."""
     _profile_panels[name] = Panel(template=template, context=context)
 
 
-def profile_panels(request, employee) -> list[dict]:
+def profile_panels(request, employee, *, assessments) -> list[dict]:
     result = []
     for panel in _profile_panels.values():
-        context = panel.context(request, employee)
+        context = panel.context(request, employee, assessments=assessments)
         if context is not None:
             result.append({"template": panel.template, "context": context})
     return result

@@ -70,6 +70,9 @@ class StaffMFAMiddleware:
             return None
         if not is_staff_role(user) or not is_staff_view(request, view_func) or user_has_mfa(user):
             return None
+        own_when = getattr(view_func, "portal_own_when", None)
+        if own_when is not None and own_when(request, view_kwargs):
+            return None  # the person's own record (e.g. their assessment): not a staff page for them
         messages.warning(
             request,
             _("Akun staf wajib memakai verifikasi dua langkah. Aktifkan aplikasi autentikator terlebih dahulu."),

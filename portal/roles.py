@@ -102,6 +102,18 @@ def own_page(view):
     return view
 
 
+def own_when(is_own):
+    """Opt-out for one object: `is_own(request, view_kwargs) -> bool` says whether the object in the URL is the
+    signed-in person's own (their assessment, say); then the view is not a staff page for that request. Asked only
+    when it matters: a staff account without MFA where MFA is required."""
+
+    def decorator(view):
+        view.portal_own_when = is_own
+        return view
+
+    return decorator
+
+
 def role_required(*roles: str, staff: bool = True):
     """Login required, then one of the roles; otherwise the friendly 403 page.
 

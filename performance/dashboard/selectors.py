@@ -7,8 +7,7 @@ from collections import defaultdict
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.utils.translation import get_language
 
-from learning.models import CourseCompletion, QuizAttempt  # the profile's lists; see profile_learning
-from learning.selectors.summary import RECENT_ATTEMPTS, learning_summaries
+from learning.selectors.summary import completed_courses, learning_summaries
 from performance import rules
 from performance.access import leadership_unit_ids
 from performance.models import Assessment, Employee, PerformancePeriod
@@ -155,34 +154,22 @@ def label_predikat(employees) -> None:
 
 
 def profile_learning(user_id: int, *, is_self: bool) -> dict:
-    """The profile's learning section: the summary `learning` gives every other app, and the lists the summary
-    does not carry — completed courses with their certificate, and for the owner the latest quiz attempts (the
-    PDF and attempt links are the owner's). At most 5 (summary) + 1, + 1 for the owner, whatever the records.
-
-    The two lists read learning's tables directly: `learning.selectors.summary` has no per-record read yet; they
-    belong there (learning owns it) and move when it gains one.
-    """
+    """The profile's learning section from `learning.selectors.summary`: the summary (its latest attempts are the
+    owner's list; the PDF and attempt links are the owner's) and the completed courses with their certificate,
+    which cost one query more only for someone who finished a course."""
     summary = learning_summaries(user_ids=[user_id])[user_id]
-    completions = []
-    if summary.completed:  # the summary already counted them: no query for someone who finished nothing
-        completions = list(
-            CourseCompletion.objects.filter(user_id=user_id)
-            .select_related("certificate")
-            .only("id", "course_title", "completed_at", "score", "jp", "certificate__id", "certificate__code")
-            .order_by("-completed_at")
-        )
     language = get_language()
-    for c in completions:
-        c.completed_text = dates.format_date(c.completed_at, language)
-        c.cert = getattr(c, "certificate", None)
+    completions = completed_courses(user_id=user_id) if summary.completed or summary.jp_year else []
     attempts = []
-    if is_self and summary.recent_quiz_count:
-        attempts = list(
-            QuizAttempt.objects.filter(user_id=user_id, submitted_at__isnull=False)
-            .select_related("quiz_page")
-            .only("id", "number", "score", "passed", "submitted_at", "quiz_page__id", "quiz_page__title")
-            .order_by("-submitted_at", "-pk")[:RECENT_ATTEMPTS]
-        )
-        for a in attempts:
-            a.submitted_text = dates.format_date(a.submitted_at, language)
-    return {"summary": summary, "completions": completions, "attempts": attempts}
+    if is_self:
+        attempts = [
+            {"attempt": a, "submitted_text": dates.format_date(a.submitted_at, language)}
+            for a in summary.recent_attempts
+        ]
+    return {
+        "summary": summary,
+        "completions": [
+            {"course": c, "completed_text": dates.format_date(c.completed_at, language)} for c in completions
+        ],
+        "attempts": attempts,
+    }

@@ -39,7 +39,7 @@ FILTERS = {
     "tanpa-rencana": _("Belum punya rencana aktif"),
     "jp-kurang": _("JP belum 20"),
     "belum-dinilai": _("Belum dinilai periode ini"),
-    "tanpa-dialog": _("Belum dialog 90 hari"),
+    "tanpa-dialog": _("Tanpa dialog dalam 90 hari"),
 }
 DIALOGUE_STALE_DAYS = 90
 OPEN = (DevelopmentPlan.Status.DRAFT, DevelopmentPlan.Status.ACTIVE)

@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from performance.access import can_assess, leadership_unit_ids, own_employee, visible_employees
 from performance.models import Assessment, Employee
+from performance.panels import profile_panels
 from performance.selectors import open_period, profile_employee
 from performance.survey import selectors as survey_selectors
 from portal.roles import Role, is_leadership, may_see_performance_data, own_page, role_required
@@ -55,9 +56,11 @@ def _render_profile(request, employee: Employee):
         # What the person has learned (the dashboard reads learning, never the other way round). A record
         # without an account has no learning history.
         "learning": selectors.profile_learning(employee.user_id, is_self=is_self) if employee.user_id else None,
-        # Citizens' survey: the unit's IKM and, from 5 naming responses, the officer's own figures (2 queries).
+        # Citizens' survey: the unit's IKM and, from 5 naming responses, the officer's own figures (1 query).
         # The page is already limited to the person, their supervisors, leadership and HR.
         "survey": survey_selectors.profile_figures(employee=employee),
+        # Sections of the upper apps: the plan (development), dialogues and appreciation (supervision).
+        "panels": profile_panels(request, employee, assessments=[p["assessment"] for p in periods]),
     }
     return render(request, "dashboard/profile.html", context)
 

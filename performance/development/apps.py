@@ -14,13 +14,13 @@ class DevelopmentConfig(AppConfig):
 
         from . import notices
 
-        def plan_section(request, employee):
+        def plan_section(request, employee, *, assessments):
             from .selectors import profile_plan
             from .services import may_write_plan
 
             own = employee.user_id == request.user.pk
             return {
-                "plan": profile_plan(employee, own=own),
+                "plan": profile_plan(employee, own=own, assessments=assessments),
                 "own": own,
                 "may_write_plan": may_write_plan(request.user, employee),
                 "employee": employee,

@@ -50,6 +50,16 @@ class ActionForm(forms.Form):
         self.fields["course_id"].choices = [("", _("— pilih kursus —"))] + [(c.pk, c.title) for c in courses]
 
 
+class ActionEditForm(forms.Form):
+    """Changing an action: its due date, title and description (kind and course stay)."""
+
+    title = forms.CharField(label=_("Judul"), max_length=200, required=False)
+    description = forms.CharField(
+        label=_("Uraian (opsional)"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    due_date = forms.DateField(label=_("Tenggat"), required=False, widget=DateInput())
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(
         choices=[

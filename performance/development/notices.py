@@ -24,18 +24,39 @@ def _send(**kwargs):
     return notify(**kwargs)
 
 
-def plan_to_acknowledge(plan):
+def _plan_to_read(plan, *, event_key: str, title, body):
+    """Ask the employee to read (and confirm) their plan."""
     user = plan.employee.user
     if user is None:
         return None
     return _send(
         recipient=user,
         kind="development.plan_acknowledge",
+        event_key=event_key,
+        title=title,
+        body=body,
+        link=reverse("development:my_plan", args=[plan.pk]),
+        params={"period": str(plan.period)},
+    )
+
+
+def plan_to_acknowledge(plan):
+    return _plan_to_read(
+        plan,
         event_key=f"plan-ack:{plan.pk}",
         title=_("Rencana pengembangan %(period)s siap Anda baca"),
         body=_("Atasan Anda mengaktifkan rencana pengembangan. Bacalah dan konfirmasi, boleh dengan komentar."),
-        link=reverse("development:my_plan", args=[plan.pk]),
-        params={"period": str(plan.period)},
+    )
+
+
+def plan_changed(plan):
+    """The supervisor changed (or reopened) an active plan the employee had confirmed: read it again. One notice per
+    change (the key carries the moment of the change)."""
+    return _plan_to_read(
+        plan,
+        event_key=f"plan-changed:{plan.pk}:{plan.updated_at.isoformat()}",
+        title=_("Rencana pengembangan %(period)s diubah atasan Anda"),
+        body=_("Atasan Anda mengubah rencana pengembangan Anda. Bacalah lagi dan konfirmasi."),
     )
 
 

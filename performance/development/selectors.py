@@ -240,27 +240,65 @@ def assignments_of(employee: Employee) -> list[CourseAssignment]:
     return list(CourseAssignment.objects.filter(employee=employee).select_related("course").order_by("due_date"))
 
 
-def profile_plan(employee: Employee, *, own: bool) -> DevelopmentPlan | None:
-    """The plan the profile shows (the open one, else the latest; never a draft to the employee) with each goal's
-    "did it work", in three queries. Progress in percent lives on the plan page and the team view."""
+def _ratings_from(assessments, plan: DevelopmentPlan):
+    """`_ratings_before_after` from assessments already read with their standard ratings (the profile's: the
+    latest submitted revision of each period), or None when the plan's source assessment is not among them."""
+    source = plan.source_assessment
+    by_pk = {a.pk: a for a in assessments}
+    if source is not None and source.pk not in by_pk:
+        return None
+    floor = source.period.end_date if source is not None else plan.period.end_date
+    later = sorted(
+        (
+            a
+            for a in assessments
+            if a.is_current
+            and a.status in DONE
+            and (a.period.end_date > floor if source is not None else a.period.end_date >= floor)
+        ),
+        key=lambda a: (a.period.end_date, a.pk),
+    )
+    before = list(by_pk[source.pk].standard_ratings.all()) if source is not None else []
+    first = later[0] if later else None
+    after = {r.standard_code: r.rating for r in first.standard_ratings.all()} if first else {}
+    return before, first, after
+
+
+def profile_plan(employee: Employee, *, own: bool, assessments=None) -> DevelopmentPlan | None:
+    """The plan the profile shows (the open one, else the latest; never a draft to the employee) with its goals in
+    one query, and each goal's "did it work" — from `assessments` (read by the profile with their ratings) when
+    given, else in one query more. Progress in percent lives on the plan page and the team view."""
     plans = DevelopmentPlan.objects.filter(employee=employee)
     if own:
         plans = plans.exclude(status=DevelopmentPlan.Status.DRAFT)
-    plan = (
-        plans.select_related("period", "source_assessment__period")
-        .prefetch_related("goals")
-        .order_by(
-            models.Case(models.When(status__in=OPEN_STATUSES, then=0), default=1),
-            "-period__end_date",
-            "-pk",
+    chosen = plans.order_by(
+        models.Case(models.When(status__in=OPEN_STATUSES, then=0), default=1),
+        "-period__end_date",
+        "-pk",
+    ).values("pk")[:1]
+    # One row per goal (or one row with no goal): the plan and its goals in a single query.
+    rows = list(
+        DevelopmentPlan.objects.filter(pk=models.Subquery(chosen))
+        .select_related("period", "source_assessment__period")
+        .annotate(
+            g_id=models.F("goals__id"),
+            g_code=models.F("goals__standard_code"),
+            g_title=models.F("goals__standard_title"),
+            g_baseline=models.F("goals__baseline_rating"),
         )
-        .first()
+        .order_by("g_id")
     )
-    if plan is None:
+    if not rows:
         return None
-    plan.source_ratings, after, after_ratings = _ratings_before_after(plan)
+    plan = rows[0]
+    plan.goal_list = [
+        PlanGoal(id=r.g_id, plan=plan, standard_code=r.g_code, standard_title=r.g_title, baseline_rating=r.g_baseline)
+        for r in rows
+        if r.g_id is not None
+    ]
+    found = _ratings_from(assessments, plan) if assessments is not None else None
+    plan.source_ratings, after, after_ratings = found if found is not None else _ratings_before_after(plan)
     plan.next_assessment = after
-    plan.goal_list = list(plan.goals.all())
     for g in plan.goal_list:
         g.baseline_label = _rating_label(g.baseline_rating)
         g.after_rating = after_ratings.get(g.standard_code)

@@ -99,6 +99,16 @@ def _baseline(plan: DevelopmentPlan, standard_code: str) -> int | None:
     )
 
 
+def _goal_errors(*, target: str, value_code: str, values: dict) -> dict[str, str]:
+    """What is wrong with a goal's target and BerAKHLAK value (adding and changing a goal alike)."""
+    errors: dict[str, str] = {}
+    if value_code and value_code not in values:
+        errors["value_code"] = _("Nilai BerAKHLAK tidak dikenal.")
+    if not target.strip():
+        errors["target"] = _("Tuliskan target sasaran ini.")
+    return errors
+
+
 @transaction.atomic
 def goal_add(*, actor, plan: DevelopmentPlan, standard_code: str, target: str, value_code: str = "") -> PlanGoal:
     """Add a goal tied to a published standard (and optionally a BerAKHLAK value)."""
@@ -112,10 +122,7 @@ def goal_add(*, actor, plan: DevelopmentPlan, standard_code: str, target: str, v
     elif standard_code not in titles:
         errors["standard_code"] = _("Standar ini tidak dikenal atau belum terbit.")
     values = dict(reads.core_values())
-    if value_code and value_code not in values:
-        errors["value_code"] = _("Nilai BerAKHLAK tidak dikenal.")
-    if not target.strip():
-        errors["target"] = _("Tuliskan target sasaran ini.")
+    errors.update(_goal_errors(target=target, value_code=value_code, values=values))
     if errors:
         raise ValidationError(errors)
     existing = plan.goals.filter(standard_code=standard_code).first()
@@ -287,6 +294,121 @@ def plan_finish(*, actor, plan: DevelopmentPlan, status: str, note: str = "") ->
     plan.full_clean(validate_constraints=False)
     plan.save(update_fields=["status", "finished_at", "closing_note", "updated_at"])
     return plan
+
+
+@transaction.atomic
+def plan_reopen(*, actor, plan: DevelopmentPlan) -> DevelopmentPlan:
+    """Completed or closed → active again (a plan finished by mistake), while its period runs and no other open
+    plan exists for the employee and period. The employee is asked to read it again."""
+    plan = _locked_plan(plan)
+    _require_writer(actor, plan)
+    if plan.status == DevelopmentPlan.Status.ACTIVE:
+        return plan  # double click
+    if plan.status not in (DevelopmentPlan.Status.COMPLETED, DevelopmentPlan.Status.CLOSED):
+        raise ValidationError(_("Hanya rencana yang selesai atau ditutup yang dapat dibuka kembali."))
+    if plan.period.end_date < dates.today():
+        raise ValidationError(_("Periode rencana ini sudah berakhir; susun rencana baru untuk periode berikutnya."))
+    others = DevelopmentPlan.objects.filter(employee_id=plan.employee_id, period_id=plan.period_id)
+    if others.exclude(pk=plan.pk).filter(status__in=(plan.Status.DRAFT, plan.Status.ACTIVE)).exists():
+        raise ValidationError(_("Pegawai ini sudah punya rencana yang terbuka untuk periode ini."))
+    plan.status = DevelopmentPlan.Status.ACTIVE
+    plan.finished_at = None
+    plan.acknowledged_at = None
+    plan.activated_at = plan.activated_at or timezone.now()
+    plan.full_clean(validate_constraints=False)
+    plan.save(update_fields=["status", "finished_at", "acknowledged_at", "activated_at", "updated_at"])
+    notices.plan_changed(plan)
+    return plan
+
+
+def _changed(plan: DevelopmentPlan) -> None:
+    """An active plan changed after the employee confirmed it: they are asked to read and confirm it again."""
+    if plan.status != DevelopmentPlan.Status.ACTIVE or plan.acknowledged_at is None:
+        return
+    plan.acknowledged_at = None
+    plan.save(update_fields=["acknowledged_at", "updated_at"])
+    notices.plan_changed(plan)
+
+
+def _has_evidence(actions) -> bool:
+    return ActionEvidence.objects.filter(action__in=actions).exists()
+
+
+@transaction.atomic
+def goal_update(*, actor, goal: PlanGoal, target: str, value_code: str = "") -> PlanGoal:
+    """Change a goal's target or BerAKHLAK value (its standard stays: remove the goal to change it)."""
+    plan = _locked_plan(goal.plan)
+    _require_writer(actor, plan)
+    _require_open(plan)
+    goal = PlanGoal.objects.select_for_update().get(pk=goal.pk, plan=plan)
+    values = dict(reads.core_values())
+    errors = _goal_errors(target=target, value_code=value_code, values=values)
+    if errors:
+        raise ValidationError(errors)
+    if (goal.target, goal.value_code) == (target.strip(), value_code):
+        return goal  # nothing changed (a double click)
+    goal.target, goal.value_code, goal.value_name = target.strip(), value_code, values.get(value_code, "")
+    goal.full_clean()
+    goal.save(update_fields=["target", "value_code", "value_name"])
+    _changed(plan)
+    return goal
+
+
+@transaction.atomic
+def goal_remove(*, actor, goal: PlanGoal) -> None:
+    """Remove a goal with its actions, unless evidence was handed in for one of them (that record stays).
+    Courses it enrolled the employee in stay in their learning records."""
+    plan = _locked_plan(goal.plan)
+    _require_writer(actor, plan)
+    _require_open(plan)
+    if _has_evidence(PlanAction.objects.filter(goal_id=goal.pk)):
+        raise ValidationError(_("Sasaran ini sudah punya bukti dari pegawai dan tidak dapat dihapus."))
+    PlanGoal.objects.filter(pk=goal.pk, plan=plan).delete()
+    _changed(plan)
+
+
+@transaction.atomic
+def action_update(
+    *, actor, action: PlanAction, due_date: dt.date | None, title: str = "", description: str = ""
+) -> PlanAction:
+    """Change an action's due date, title or description (its kind and course stay). An earlier due date of a
+    course action moves the plan enrolment's due date too; a later one leaves it (a due date never moves later)."""
+    plan = _locked_plan(action.goal.plan)
+    _require_writer(actor, plan)
+    _require_open(plan)
+    action = (
+        PlanAction.objects.select_for_update(of=("self",)).select_related("course").get(pk=action.pk, goal__plan=plan)
+    )
+    errors: dict[str, str] = {}
+    problem = rules.due_date_problem(due_date, today=dates.today(), period_end=plan.period.end_date)
+    if problem:
+        errors["due_date"] = problem
+    title = title.strip() or (action.course.title if action.course_id else "")
+    if not title:
+        errors["title"] = _("Tuliskan judul langkah ini.")
+    if errors:
+        raise ValidationError(errors)
+    if (action.due_date, action.title, action.description) == (due_date, title[:200], description.strip()):
+        return action
+    action.due_date, action.title, action.description = due_date, title[:200], description.strip()
+    action.full_clean(validate_constraints=False)
+    action.save(update_fields=["due_date", "title", "description"])
+    if plan.status == DevelopmentPlan.Status.ACTIVE and action.kind == PlanAction.Kind.COURSE:
+        _enroll_for_action(action, plan, actor)
+    _changed(plan)
+    return action
+
+
+@transaction.atomic
+def action_remove(*, actor, action: PlanAction) -> None:
+    """Remove an action unless the employee handed in evidence for it."""
+    plan = _locked_plan(action.goal.plan)
+    _require_writer(actor, plan)
+    _require_open(plan)
+    if _has_evidence([action.pk]):
+        raise ValidationError(_("Langkah ini sudah punya bukti dari pegawai dan tidak dapat dihapus."))
+    PlanAction.objects.filter(pk=action.pk, goal__plan=plan).delete()
+    _changed(plan)
 
 
 # --- Evidence --------------------------------------------------------------------------------------------

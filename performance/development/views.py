@@ -11,16 +11,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from performance import selectors as perf_selectors
 from performance.access import own_employee, visible_employees
+from portal import dates
 from portal.roles import staff_page
 
 from . import reads, selectors, services
 from .forms import (
     AcknowledgeForm,
+    ActionEditForm,
     ActionForm,
     AssignForm,
     EvidenceForm,
@@ -110,8 +113,10 @@ def member_plans(request, nip: str):
 @login_required
 def plan(request, pk: int):
     plan = _staff_plan(request, pk)
-    may_write = plan.is_open and services.may_write_plan(request.user, plan.employee)
-    context = {"plan": plan, "may_write": may_write, "staff": True}
+    writer = services.may_write_plan(request.user, plan.employee)
+    may_write = plan.is_open and writer
+    may_reopen = writer and not plan.is_open and plan.period.end_date >= dates.today()
+    context = {"plan": plan, "may_write": may_write, "may_reopen": may_reopen, "staff": True}
     if may_write:
         standards, values, catalogue = reads.standards(), reads.core_values(), reads.course_catalogue()
         context.update(
@@ -203,6 +208,79 @@ def action_add(request, goal_pk: int):
 @staff_page
 @login_required
 @require_POST
+def goal_edit(request, goal_pk: int):
+    goal = get_object_or_404(PlanGoal.objects.select_related("plan"), pk=goal_pk)
+    plan = _writable(request, goal.plan_id)
+    post = request.POST
+    return _post(
+        request,
+        lambda: services.goal_update(
+            actor=request.user, goal=goal, target=post.get("target", "")[:300], value_code=post.get("value_code", "")
+        ),
+        redirect(f"{reverse('development:plan', args=[plan.pk])}#sasaran-{goal.pk}"),
+        _("Sasaran diubah."),
+    )
+
+
+@staff_page
+@login_required
+@require_POST
+def goal_remove(request, goal_pk: int):
+    goal = get_object_or_404(PlanGoal.objects.select_related("plan"), pk=goal_pk)
+    plan = _writable(request, goal.plan_id)
+    return _post(
+        request,
+        lambda: services.goal_remove(actor=request.user, goal=goal),
+        redirect("development:plan", pk=plan.pk),
+        _("Sasaran dihapus."),
+    )
+
+
+def _action(request, pk: int) -> tuple[PlanAction, DevelopmentPlan]:
+    action = get_object_or_404(PlanAction.objects.select_related("goal__plan", "course"), pk=pk)
+    return action, _writable(request, action.goal.plan_id)
+
+
+@staff_page
+@login_required
+@require_POST
+def action_edit(request, pk: int):
+    action, plan = _action(request, pk)
+    form = ActionEditForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+        return redirect(f"{reverse('development:plan', args=[plan.pk])}#aksi-{action.pk}")
+    data = form.cleaned_data
+    return _post(
+        request,
+        lambda: services.action_update(
+            actor=request.user,
+            action=action,
+            due_date=data["due_date"],
+            title=data["title"],
+            description=data["description"],
+        ),
+        redirect(f"{reverse('development:plan', args=[plan.pk])}#aksi-{action.pk}"),
+        _("Langkah diubah."),
+    )
+
+
+@staff_page
+@login_required
+@require_POST
+def action_remove(request, pk: int):
+    action, plan = _action(request, pk)
+    return _post(
+        request,
+        lambda: services.action_remove(actor=request.user, action=action),
+        redirect("development:plan", pk=plan.pk),
+        _("Langkah dihapus."),
+    )
+
+
+@staff_page
+@login_required
+@require_POST
 def plan_status(request, pk: int):
     plan = _writable(request, pk)
     form = StatusForm(request.POST)
@@ -210,7 +288,12 @@ def plan_status(request, pk: int):
         messages.error(request, _("Status tidak dikenal."))
         return redirect("development:plan", pk=plan.pk)
     status, note = form.cleaned_data["status"], form.cleaned_data["note"]
-    if status == DevelopmentPlan.Status.ACTIVE:
+    if status == DevelopmentPlan.Status.ACTIVE and not plan.is_open:
+        fn, done = (
+            (lambda: services.plan_reopen(actor=request.user, plan=plan)),
+            _("Rencana dibuka kembali; pegawai diminta membacanya lagi."),
+        )
+    elif status == DevelopmentPlan.Status.ACTIVE:
         fn, done = (
             (lambda: services.plan_activate(actor=request.user, plan=plan)),
             _("Rencana diaktifkan; pegawai diminta membaca dan mengonfirmasinya."),

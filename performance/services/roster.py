@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from allauth.account.models import EmailAddress
 
+from portal.db import analyze_tables
 from portal.tasks import enqueue_on_commit
 
 from ..models import Employee, RosterUpload
@@ -38,6 +39,10 @@ EMPLOYEE_FIELDS = (
     "user_id",
     "updated_at",
 )
+
+
+#: Rows written by one import from which the planner's statistics are refreshed afterwards (ANALYZE).
+ANALYZE_AFTER_ROWS = 500
 
 
 @dataclass
@@ -87,6 +92,10 @@ def _roster_apply(preview: RosterPreview) -> RosterResult:
             active=False, updated_at=now
         )
     _enqueue_invitations(invited)
+    if created + updated + deactivated >= ANALYZE_AFTER_ROWS:
+        # A large import changes the tables' shape: refresh the planner's statistics once it is committed
+        # (issue 9, item 16), as the bulk loaders do.
+        transaction.on_commit(lambda: analyze_tables(Employee, get_user_model(), EmailAddress))
     return RosterResult(
         preview=preview,
         applied=True,

@@ -20,7 +20,7 @@ class SupervisionConfig(AppConfig):
             context=lambda request, assessment: objection_context(assessment, request.user),
         )
 
-        def supervision_section(request, employee):
+        def supervision_section(request, employee, **_shared):
             from .selectors import profile_sections
 
             return {

@@ -178,3 +178,25 @@ class AssessmentObjection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee.full_name} · {self.assessment_id}"
+
+
+class PreparationNote(models.Model):
+    """A supervisor's private notes to prepare the next dialogue with one report. Only their author ever reads
+    them: not the employee, not leadership, not HR; no page but the author's dialogue page shows them."""
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    employee = models.ForeignKey(
+        "performance.Employee", verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="+"
+    )
+    text = models.TextField(_("catatan persiapan"), blank=True, max_length=4000)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("catatan persiapan dialog")
+        verbose_name_plural = _("catatan persiapan dialog")
+        constraints = [
+            models.UniqueConstraint(fields=["author", "employee"], name="supervision_one_prep_note_per_pair")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author_id} · {self.employee_id}"

@@ -9,7 +9,7 @@ from django.db.models import Count, Max, Prefetch, Q, QuerySet, Subquery
 from performance.access import leadership_unit_ids, own_employee, visible_employees
 from performance.models import Employee
 
-from .models import AgreedAction, Appreciation, Dialogue, MeetingDecision, TeamMeeting
+from .models import AgreedAction, Appreciation, Dialogue, MeetingDecision, PreparationNote, TeamMeeting
 
 
 def visible_dialogues(user) -> QuerySet[Dialogue]:
@@ -32,6 +32,11 @@ def dialogues_of(employee: Employee, limit: int = 20) -> list[Dialogue]:
         .prefetch_related("actions")
         .order_by("-held_on", "-pk")[:limit]
     )
+
+
+def preparation_note(*, author, employee: Employee) -> str:
+    """The author's own preparation notes for this employee ("" when none): nobody else's, ever."""
+    return PreparationNote.objects.filter(author=author, employee=employee).values_list("text", flat=True).first() or ""
 
 
 def open_actions_of(employee: Employee) -> list[AgreedAction]:

@@ -17,7 +17,15 @@ from portal import dates
 from portal.roles import is_leadership
 
 from . import notices
-from .models import AgreedAction, Appreciation, AssessmentObjection, Dialogue, MeetingDecision, TeamMeeting
+from .models import (
+    AgreedAction,
+    Appreciation,
+    AssessmentObjection,
+    Dialogue,
+    MeetingDecision,
+    PreparationNote,
+    TeamMeeting,
+)
 
 
 @dataclass
@@ -105,6 +113,21 @@ def dialogue_record(*, actor, employee: Employee, data: DialogueInput) -> Dialog
         ]
     )
     return dialogue
+
+
+@transaction.atomic
+def preparation_note_save(*, actor, employee: Employee, text: str) -> PreparationNote:
+    """The direct supervisor keeps private notes to prepare the next dialogue (only they ever read them)."""
+    if not can_assess(actor, employee):
+        raise PermissionDenied
+    text = text.strip()
+    if len(text) > 4000:
+        raise ValidationError({"text": _("Catatan persiapan paling panjang 4.000 karakter.")})
+    note, _created = PreparationNote.objects.select_for_update().get_or_create(author=actor, employee=employee)
+    if note.text != text:
+        note.text = text
+        note.save(update_fields=["text", "updated_at"])
+    return note
 
 
 @transaction.atomic

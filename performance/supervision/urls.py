@@ -8,6 +8,7 @@ app_name = "supervision"
 
 urlpatterns = [
     path("tim/<nip:nip>/dialog/", views.member_dialogues, name="member_dialogues"),
+    path("tim/<nip:nip>/dialog/persiapan/", views.preparation_note, name="preparation_note"),
     path("tim/<nip:nip>/apresiasi/", views.appreciate, name="appreciate"),
     path("tim/dialog/<int:pk>/", views.dialogue, name="dialogue"),
     path("tim/pertemuan/", views.meetings, name="meetings"),

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -61,8 +62,26 @@ def member_dialogues(request, nip: str):
             "dialogues": selectors.dialogues_of(employee),
             "open_actions": open_actions,
             "form": form,
+            # Private: the supervisor's own notes, only on their own page (may_write: the direct supervisor).
+            "prep_note": selectors.preparation_note(author=request.user, employee=employee) if may_write else None,
         },
     )
+
+
+@staff_page
+@login_required
+@require_POST
+def preparation_note(request, nip: str):
+    employee = _member(request, nip)
+    try:
+        services.preparation_note_save(actor=request.user, employee=employee, text=request.POST.get("text", ""))
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(request, _("Catatan persiapan disimpan. Hanya Anda yang dapat membacanya."))
+    return redirect(f"{reverse('supervision:member_dialogues', args=[employee.nip])}#persiapan")
 
 
 @staff_page

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from django.db.models import Avg, Case, Count, Max, Q, QuerySet, Sum, Value, When
+from django.db.models import Avg, Case, Count, Max, Q, QuerySet, Subquery, Sum, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from . import rules
@@ -320,23 +320,40 @@ class ProfileFigures:
 
 
 def profile_figures(*, employee, period: SurveyPeriod | None = None) -> ProfileFigures | None:
-    """For one employee's profile, in two queries (the period, then one conditional aggregate): the IKM of the
-    service unit of their organisation unit, and their officer figures when at least OFFICER_MIN_RESPONSES
-    responses of the period name them (never the answers or comments). None when there is no period or nothing
-    to show."""
-    period = period or latest_period()
-    if period is None:
-        return None
+    """For one employee's profile, in one conditional aggregate over the latest period's responses (the open
+    period if any, else the most recent one, chosen in a subquery): the IKM of the service unit of their
+    organisation unit, and their officer figures when at least OFFICER_MIN_RESPONSES responses of the period name
+    them (never the answers or comments). None when there is no period or nothing to show."""
+    if period is not None:
+        in_period = Q(period=period)
+    else:
+        open_first = Case(When(status=SurveyPeriod.Status.OPEN, then=Value(0)), default=Value(1))
+        in_period = Q(period_id=Subquery(SurveyPeriod.objects.order_by(open_first, "-start_date").values("pk")[:1]))
     in_unit = Q(service_unit__unit_id=employee.unit_id)
     named = Q(officer_id=employee.pk)
-    row = SurveyResponse.objects.filter(Q(period=period) & (in_unit | named)).aggregate(
+    row = SurveyResponse.objects.filter(in_period & (in_unit | named)).aggregate(
         n=Count("pk", filter=in_unit),
         **{f"s_{f}": Sum(f, filter=in_unit) for f in rules.ELEMENT_FIELDS},
         officer_n=Count("pk", filter=named),
         mean6=Avg("u6", filter=named),
         mean7=Avg("u7", filter=named),
         unit_name=Max("service_unit__name", filter=in_unit),
+        period_pk=Max("period_id"),
+        period_name=Max("period__name"),
+        period_start=Max("period__start_date"),
+        period_end=Max("period__end_date"),
+        period_status=Max("period__status"),
     )
+    if not row["n"] and not row["officer_n"]:
+        return None
+    if period is None:  # every response counted is of the one chosen period
+        period = SurveyPeriod(
+            pk=row["period_pk"],
+            name=row["period_name"],
+            start_date=row["period_start"],
+            end_date=row["period_end"],
+            status=row["period_status"],
+        )
     officer = None
     if row["officer_n"] >= rules.OFFICER_MIN_RESPONSES:
         officer = {

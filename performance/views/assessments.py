@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from home.selectors import core_value_choices, core_value_names
-from portal.roles import own_page
+from portal.roles import own_page, own_when
 
 from .. import rules, selectors, services
 from ..access import can_assess, visible_assessments, visible_employees
@@ -82,7 +82,12 @@ def _matrix_rows():
     }
 
 
+def _own_assessment(request, kwargs) -> bool:
+    return Assessment.objects.filter(pk=kwargs.get("pk"), employee__user=request.user).exists()
+
+
 @login_required
+@own_when(_own_assessment)
 def assessment_detail(request, pk: int):
     assessment = selectors.assessment_detail(visible_assessments(request.user), pk)
     if assessment is None:

@@ -131,9 +131,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "portal.User"
 
+# Django's and allauth's backends, loading the user's roles in the same query (portal/auth_backends.py).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "portal.auth_backends.RolesModelBackend",
+    "portal.auth_backends.RolesAuthenticationBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [

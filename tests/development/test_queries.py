@@ -27,9 +27,7 @@ def _count(client, url) -> int:
 
 def _grow_plan(team, plan, n):
     atasan = team["users"]["atasan"]
-    goal = plan.goals.first() or services.goal_add(
-        actor=atasan, plan=plan, standard_code="disiplin-kerja", target="Naik"
-    )
+    goal = plan.goals.first() or services.goal_add(actor=atasan, plan=plan, standard_code="DK", target="Naik")
     for i in range(n):
         services.action_add(
             actor=atasan, goal=goal, kind="coaching", title=f"Bimbingan {i}", due_date=plan.period.end_date

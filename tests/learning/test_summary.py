@@ -10,14 +10,14 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
 from learning import services
-from learning.models import CoursePage, JPLedgerEntry, ModulePage
+from learning.models import CoursePage, Enrollment, JPLedgerEntry, ModulePage
 from learning.selectors import learning_summaries
 from learning.selectors.summary import RECENT_ATTEMPTS, OnboardingStatus, learning_summary
 from portal import dates
 
 from .factories import make_course, right_answers, wrong_answers
 
-SUMMARY_QUERIES = 5
+SUMMARY_QUERIES = 3  # onboarding course, one row per user, the latest attempts
 
 
 def _modules(course):
@@ -139,3 +139,31 @@ class LearningSummariesTests(TestCase):
         html = render_to_string("learning/includes/learning_summary.html", {"summary": summaries[self.idle.pk]})
         assert "Belum terdaftar" in html and "Belum ada aktivitas belajar." in html
         assert "Belum ada kuis yang dikerjakan." in html
+
+
+class SummaryRecordsTests(TestCase):
+    """What the one-row-per-user read must keep: JP of a course deleted since, and the owner's latest attempts."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.user = get_user_model().objects.create_user("arsip@walesi.test", "x")
+        cls.kept = make_course("dihapus", modules=1, jp="2")
+        cls.other = make_course("lain", modules=1, jp="1")
+        _finish(cls.user, cls.kept)
+        quiz = _modules(cls.other)[0]
+        services.enrollment_create(user=cls.user, course=cls.other)
+        for _ in range(2):
+            attempt = services.attempt_start(user=cls.user, quiz_page=quiz)
+            services.attempt_submit(user=cls.user, attempt_id=attempt.pk, answers=wrong_answers(quiz))
+
+    def test_jp_of_a_deleted_course_still_counts(self):
+        Enrollment.objects.filter(user=self.user, course=self.kept).delete()  # as when a course page is deleted
+        summary = learning_summary(user_id=self.user.pk)
+        assert summary.jp_year == Decimal("2.00")
+        assert summary.completed == 0 and summary.in_progress + summary.enrolled == 1
+
+    def test_recent_attempts_newest_first_with_their_quiz(self):
+        attempts = learning_summary(user_id=self.user.pk).recent_attempts
+        assert [a.number for a in attempts][:2] == [2, 1]
+        assert attempts[0].quiz_title == _modules(self.other)[0].title and attempts[0].passed is False
+        assert len(attempts) == 3  # two at "lain" and the final quiz of "dihapus"

@@ -306,3 +306,22 @@ def test_chain_listed_bottom_up_is_linked(units):
     assert result.applied, problems_of(result)
     assert Employee.objects.get(nip=c).supervisor.supervisor.nip == a
     assert Employee.objects.get(nip=a).supervisor is None
+
+
+@pytest.mark.parametrize(("threshold", "analyzed"), [(3, True), (4, False)])
+def test_a_large_import_refreshes_the_planners_statistics(
+    units, monkeypatch, django_capture_on_commit_callbacks, threshold, analyzed
+):
+    """Bulk writes leave PostgreSQL planning for the old table sizes until ANALYZE (issue 9, item 16): an import
+    of at least ANALYZE_AFTER_ROWS rows runs it once committed; a small one leaves it to autovacuum."""
+    from performance.services import roster as roster_service
+
+    calls = []
+    monkeypatch.setattr(roster_service, "ANALYZE_AFTER_ROWS", threshold)
+    monkeypatch.setattr(roster_service, "analyze_tables", lambda *models: calls.append(models))
+    with django_capture_on_commit_callbacks(execute=True):
+        result = roster_import(data=csv_bytes(good_rows()), filename="daftar.csv")
+    assert result.applied and result.created == 3
+    assert bool(calls) is analyzed
+    if analyzed:
+        assert Employee in calls[0]

@@ -99,3 +99,16 @@ def test_the_rule_holds_for_a_view_nobody_marked(rf):
     assert is_staff_view(rf.get("/dialog/1/"), new_view)
     new_view.__module__ = "learning.views"
     assert not is_staff_view(rf.get("/belajar/"), new_view)
+
+
+def test_a_staff_members_own_assessment_is_not_a_staff_page(client, login, mfa_required, demo_org):
+    """A supervisor reads the assessment her own supervisor made of her without MFA; anyone else's stays behind it."""
+    from performance.models import Assessment
+
+    own = Assessment.objects.filter(employee__user__email="atasan@walesi.test").exclude(status="draft").first()
+    other = Assessment.objects.filter(employee__user__email="pegawai@walesi.test").exclude(status="draft").first()
+    assert own is not None and other is not None
+    login("atasan@walesi.test")
+    assert client.get(f"/penilaian/{own.pk}/").status_code == 200
+    response = client.get(f"/penilaian/{other.pk}/")
+    assert response.status_code == 302 and response["Location"].startswith(reverse("mfa_activate_totp"))

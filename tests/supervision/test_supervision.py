@@ -175,3 +175,31 @@ def test_demo_seeders_are_idempotent(team):
     assert TeamMeeting.objects.count() == 1 and Appreciation.objects.count() == 1
     pegawai2 = team["employees"]["pegawai2"]
     assert not pegawai2.development_plans.exists() and not pegawai2.dialogues.exists()
+
+
+def test_profile_shows_plan_dialogues_and_appreciation(team, client):
+    from performance.development.devdata import demo as development_demo
+    from performance.supervision.devdata import demo as supervision_demo
+
+    development_demo.seed()
+    supervision_demo.seed()
+    pegawai = team["employees"]["pegawai"]
+    client.force_login(team["users"]["pegawai"])
+    own = client.get(reverse("dashboard:my_profile")).content.decode()
+    for text in (
+        "Rencana pengembangan",
+        "Kualitas Pelayanan Publik",
+        "Menunggu penilaian berikutnya",
+        "Dialog kinerja",
+        "Apresiasi",
+        "Berorientasi Pelayanan",
+        "menunggu konfirmasi Anda",
+    ):
+        assert text in own, text
+    assert "Beri apresiasi" not in own
+    client.force_login(team["users"]["atasan"])
+    staff = client.get(reverse("dashboard:profile", args=[pegawai.nip])).content.decode()
+    assert "Beri apresiasi" in staff and "Kelola rencana" in staff and "Catat dialog" in staff
+    client.force_login(team["users"]["pegawai2"])
+    empty = client.get(reverse("dashboard:my_profile")).content.decode()
+    assert "Belum ada rencana pengembangan untuk Anda." in empty and "Belum ada apresiasi." in empty
