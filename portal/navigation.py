@@ -27,7 +27,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("home:articles", _("Sosialisasi"), public=True),
     NavItem("dashboard:my_profile", _("Kinerja saya"), (Role.PEGAWAI,)),
     NavItem("dashboard:team", _("Tim saya"), (Role.ATASAN,)),
-    NavItem("dashboard:leadership", _("Dasbor pimpinan"), (Role.PIMPINAN,)),
+    NavItem("adoption:dashboard", _("Dasbor pimpinan"), (Role.PIMPINAN, Role.ADMIN_KEPEGAWAIAN)),
     NavItem("pulse:list", _("Pulse kesiapan"), (Role.PEGAWAI,)),
     NavItem("pulse:results", _("Hasil pulse"), (Role.PIMPINAN, Role.ADMIN_KEPEGAWAIAN)),
     NavItem("performance:hr_home", _("Kepegawaian"), (Role.ADMIN_KEPEGAWAIAN,)),

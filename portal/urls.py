@@ -26,7 +26,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("portal.notifications.urls")),
-    path("", include("performance.adoption.urls")),  # /pimpinan/ before performance's old leadership page
+    path("", include("performance.adoption.urls")),  # /pimpinan/, the leadership dashboard
     path("", include("learning.urls")),
     path("", include("performance.development.urls")),
     path("", include("performance.supervision.urls")),

@@ -3,11 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AdoptionConfig(AppConfig):
-    """The adoption dashboard's reads and its nightly unit snapshots (issue 12).
-
-    Its own module set for now: `performance/dashboard/` (profile, team, leadership pages) belongs to a branch not
-    on main when this was written; the lead may fold these modules into the `dashboard` app.
-    """
+    """The leadership dashboard /pimpinan/ (adoption, development, supervision, survey and readiness figures per
+    unit), its nightly unit snapshots and exports (issue 12). A dashboard layer like `performance.dashboard`
+    (profile and team pages): it reads the other sub-apps, none of them imports it (pyproject importlinter)."""
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "performance.adoption"

@@ -14,7 +14,7 @@ from portal.exports import write_table
 from portal.models import BackgroundJob
 from portal.tasks import enqueue_on_commit
 
-from . import selectors
+from . import rules, selectors
 
 JOB_KIND = "adoption-export"
 COLUMNS = [
@@ -30,7 +30,17 @@ COLUMNS = [
     "jp_avg",
     "jp_met_pct",
     "assessed",
-    "funnel",
+    "plans_active",
+    "plans_completed",
+    "in_plan",
+    "improved",
+    "dialogues",
+    "meetings",
+    "ikm",
+    "ikm_band",
+    "ikm_responses",
+    "readiness",
+    *[f"funnel_{key}{suffix}" for key, _label in rules.FUNNEL_STEPS for suffix in ("", "_pct")],
 ]
 
 
@@ -71,9 +81,27 @@ def export_rows(data: dict) -> list[dict]:
                 "jp_avg": r["jp_avg"],
                 "jp_met_pct": r["jp_met_percent"],
                 "assessed": r["judgement"].assessed,
-                "funnel": " > ".join(f"{step['label']} {step['n']}" for step in r["funnel"]),
+                "plans_active": r["plans_active"],
+                "plans_completed": r["plans_completed"],
+                "in_plan": r["in_plan"],
+                "improved": r["improved"],
+                "dialogues": r["dialogues"],
+                "meetings": r["meetings"],
+                # no survey answer: empty, never 0 (an IKM of 0 does not exist)
+                "ikm": r["ikm"] if r["survey"] else "",
+                "ikm_band": r["ikm_band"].letter if r["survey"] else "",
+                "ikm_responses": r["survey"].responses if r["survey"] else 0,
+                "readiness": round(r["readiness"]["index"], 2)
+                if r["readiness"] and r["readiness"]["index"] is not None
+                else "",
             }
         )
+        # steps the filters leave out (no campaign, no previous period) stay empty
+        for key, _label in rules.FUNNEL_STEPS:
+            rows[-1][f"funnel_{key}"] = rows[-1][f"funnel_{key}_pct"] = ""
+        for step in r["funnel"]:
+            rows[-1][f"funnel_{step['key']}"] = step["n"]
+            rows[-1][f"funnel_{step['key']}_pct"] = step["percent"]
     return rows
 
 

@@ -1,9 +1,11 @@
 """Reads of the adoption dashboard: every figure aggregated in SQL, a constant number of queries at any size.
 
-Queries: scope units (leaders only), all units, periods, campaigns, ONE grouped query for every per-unit figure
-(headcount, reached, campaign enrolment, score, JP, predikat spread, funnel intersections), the snapshots of past
-weeks, the not-started list and the people list. Counts and the people list share one definition of a person's
-predikat: the current revision, submitted or acknowledged, in the chosen period.
+Queries: scope units (leaders only), all units, periods, campaigns; ONE grouped query for every per-person figure
+per unit (headcount, reached, campaign enrolment, score, JP, predikat spread, in a plan, improved, the funnel's
+intersections); ONE query for plans, dialogues and team meetings of the period (three grouped selects in a UNION
+ALL); ONE for the survey's element sums; ONE for the readiness the pulse handed to the latest snapshot; the
+snapshots of past weeks; the not-started list and the people list. Counts and the people list share one
+definition of a person's predikat: the current revision, submitted or acknowledged, in the chosen period.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Avg, Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Avg, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.http import Http404
 from django.utils.translation import get_language
 
@@ -22,7 +24,12 @@ from learning.selectors.summary import learning_annotations
 from performance import rules as perf_rules
 from performance.access import leadership_unit_ids
 from performance.campaigns.models import Campaign
+from performance.development.models import DevelopmentPlan
 from performance.models import Assessment, Employee, OrgUnit, PerformancePeriod
+from performance.supervision.models import Dialogue, TeamMeeting
+from performance.survey import rules as survey_rules
+from performance.survey import selectors as survey_selectors
+from performance.survey.models import SurveyResponse
 from portal import dates
 
 from . import rules
@@ -89,11 +96,7 @@ def dashboard_filters(
     if period_id and period is None:
         raise Http404
     period = period or rules.default_period(periods, today)
-    previous = None
-    if period is not None:
-        earlier = [p for p in periods if p.end_date < period.start_date]
-        same_kind = [p for p in earlier if p.kind == period.kind] or earlier
-        previous = max(same_kind, key=lambda p: p.end_date) if same_kind else None
+    previous = previous_period(periods, period)
     campaigns = [c for c in Campaign.objects.select_related("course").order_by("-created_at") if c.unit_id in units]
     campaign = next((c for c in campaigns if c.pk == campaign_id), None) if campaign_id else None
     if campaign_id and campaign is None:
@@ -113,6 +116,16 @@ def dashboard_filters(
     )
 
 
+def previous_period(periods: list[PerformancePeriod], period: PerformancePeriod | None) -> PerformancePeriod | None:
+    """The period "improved" compares with: the latest of the same kind that ended before this one began
+    (Triwulan IV with Triwulan III), else the latest of any kind."""
+    if period is None:
+        return None
+    earlier = [p for p in periods if p.end_date < period.start_date]
+    same_kind = [p for p in earlier if p.kind == period.kind] or earlier
+    return max(same_kind, key=lambda p: p.end_date) if same_kind else None
+
+
 def _predikat_in(period: PerformancePeriod | None):
     if period is None:
         return None
@@ -130,34 +143,69 @@ def annotated_employees(filters: Filters, unit_ids: list[int], today: dt.date):
     )
     current, previous = _predikat_in(filters.period), _predikat_in(filters.previous_period)
     if current is not None:
-        qs = qs.annotate(pred=current)
+        qs = qs.annotate(pred=current, has_plan=Exists(_plans_in(filters.period).filter(employee_id=OuterRef("pk"))))
     if previous is not None:
         qs = qs.annotate(pred_prev=previous)
     return qs.annotate(reached_flag=Q(user__last_login__isnull=False))
 
 
+PLAN_COUNTED = (DevelopmentPlan.Status.ACTIVE, DevelopmentPlan.Status.COMPLETED)
+
+
+def _plans_in(period: PerformancePeriod):
+    """Plans that count for the dashboard: active or completed, of the chosen period (drafts and closed ones not)."""
+    return DevelopmentPlan.objects.filter(period=period, status__in=PLAN_COUNTED)
+
+
+def funnel_keys(filters: Filters) -> list[str]:
+    """The funnel's steps for these filters, in order: a step needs its data (a campaign for enrolled/completed,
+    a period for in a plan, a previous period for improved)."""
+    keys = ["reached"]
+    if filters.campaign:
+        keys += ["enrolled", "completed"]
+    if filters.period is not None:
+        keys.append("in_plan")
+        if filters.previous_period is not None:
+            keys.append("improved")
+    return keys
+
+
+def _step_conditions(filters: Filters) -> dict[str, Q]:
+    """Each step's own condition on an annotated employee ("improved": a better, i.e. lower, kuadran code than in
+    the previous period; someone not assessed in either period has not improved)."""
+    return {
+        "reached": Q(user__last_login__isnull=False),
+        "enrolled": Q(lr_enrolled=True),
+        "completed": Q(lr_completed=True),
+        "in_plan": Q(has_plan=True),
+        "improved": Q(pred__lt=F("pred_prev")),
+    }
+
+
 def _aggregates(filters: Filters) -> dict:
     minimum = Decimal(settings.PORTAL_MIN_JP_PER_YEAR)
-    reached = Q(user__last_login__isnull=False)
+    steps = _step_conditions(filters)
     agg = {
         "headcount": Count("pk"),
-        "reached": Count("pk", filter=reached),
-        "enrolled": Count("pk", filter=Q(lr_enrolled=True)),
+        "reached": Count("pk", filter=steps["reached"]),
+        "enrolled": Count("pk", filter=steps["enrolled"]),
         "started": Count("pk", filter=Q(lr_started=True)),
-        "completed": Count("pk", filter=Q(lr_completed=True)),
+        "completed": Count("pk", filter=steps["completed"]),
         "score_avg": Avg("lr_score"),
         "jp_total": Sum("lr_jp"),
         "jp_met": Count("pk", filter=Q(lr_jp__gte=minimum)),
-        "f_enrolled": Count("pk", filter=reached & Q(lr_enrolled=True)),
-        "f_completed": Count("pk", filter=reached & Q(lr_enrolled=True, lr_completed=True)),
     }
     if filters.period is not None:
         for p in perf_rules.Predikat:
             agg[f"p{int(p)}"] = Count("pk", filter=Q(pred=int(p)))
+        agg["in_plan"] = Count("pk", filter=steps["in_plan"])
         if filters.previous_period is not None:
-            agg["f_improved"] = Count(
-                "pk", filter=reached & Q(lr_enrolled=True, lr_completed=True, pred__lt=F("pred_prev"))
-            )
+            agg["improved"] = Count("pk", filter=steps["improved"])
+    # the funnel: each step counts the people who passed every earlier step too
+    chain = Q()
+    for key in funnel_keys(filters):
+        chain &= steps[key]
+        agg[f"f_{key}"] = Count("pk", filter=chain)
     return agg
 
 
@@ -165,17 +213,11 @@ def _row(label: str, unit_id: int | None, figures: dict, filters: Filters) -> di
     n = figures.get("headcount", 0)
     counts = {int(p): figures.get(f"p{int(p)}", 0) for p in perf_rules.Predikat}
     judgement = rules.judge_distribution(counts, n)
-    steps = {
-        "reached": figures.get("reached", 0),
-        "enrolled": figures.get("f_enrolled", 0),
-        "completed": figures.get("f_completed", 0),
-        "improved": figures.get("f_improved", 0),
-    }
-    keys = ["reached"] + (["enrolled", "completed"] if filters.campaign else [])
-    if filters.campaign and filters.period is not None and filters.previous_period is not None:
-        keys.append("improved")
+    keys = funnel_keys(filters)
+    steps = {key: figures.get(f"f_{key}", 0) for key in keys}
     score_n = figures.get("score_n", 0)
     jp_total = figures.get("jp_total") or Decimal(0)
+    survey = _survey_figures(figures)
     return {
         "unit_id": unit_id,
         "name": label,
@@ -196,7 +238,28 @@ def _row(label: str, unit_id: int | None, figures: dict, filters: Filters) -> di
         "distribution_cells": _cells(counts, n),
         "judgement": judgement,
         "funnel": rules.funnel(n, steps, keys),
+        "in_plan": figures.get("in_plan", 0),
+        "in_plan_percent": rules.percent(figures.get("in_plan", 0), n),
+        "improved": figures.get("improved", 0),
+        "plans_active": figures.get("plans_active", 0),
+        "plans_completed": figures.get("plans_completed", 0),
+        "dialogues": figures.get("dialogues", 0),
+        "meetings": figures.get("meetings", 0),
+        "survey": survey,
+        "ikm": survey.ikm_display if survey else None,
+        "ikm_band": survey.band if survey else None,
+        "readiness": None,  # set by the caller from the pulse (not a sum over units)
     }
+
+
+def _survey_figures(figures: dict):
+    """The pooled IKM of every survey answer of the row's service units (element sums over all respondents, the
+    regulation's NRR formula on the pool); None when no answer exists ("belum ada data", never 0)."""
+    n = figures.get("ikm_n", 0)
+    if not n:
+        return None
+    totals = [figures.get(f"ikm_t{i}", 0) for i in range(1, len(survey_rules.ELEMENT_FIELDS) + 1)]
+    return survey_selectors.UnitFigures(service_unit_id=0, period_id=None, responses=n, totals=totals)
 
 
 def _cells(counts: dict[int, int], headcount: int) -> list[dict]:
@@ -244,12 +307,18 @@ def adoption_overview(filters: Filters, *, today: dt.date | None = None) -> dict
     agg = _aggregates(filters)
     agg.update(score_sum=Sum("lr_score"), score_n=Count("pk", filter=Q(lr_score__isnull=False)))
     agg.pop("score_avg")
-    per_unit = {r["unit_id"]: r for r in qs.values("unit_id").annotate(**agg).order_by()}
+    per_unit: dict[int, dict] = defaultdict(dict)
+    for r in qs.values("unit_id").annotate(**agg).order_by():
+        per_unit[r.pop("unit_id")].update(r)
+    for unit_id, figures in activity_by_unit(filters.period, scope_ids).items():
+        per_unit[unit_id].update(figures)
+    survey_periods, ikm = survey_by_unit(filters, scope_ids)
+    for unit_id, figures in ikm.items():
+        per_unit[unit_id].update(figures)
 
     rows_fig: dict[int, dict] = defaultdict(dict)
     total: dict = {}
     for unit_id, figures in per_unit.items():
-        figures = {k: v for k, v in figures.items() if k != "unit_id"}
         total = _sum(total, figures)
         if unit_id in row_of:
             rows_fig[row_of[unit_id]] = _sum(rows_fig[row_of[unit_id]], figures)
@@ -265,17 +334,134 @@ def adoption_overview(filters: Filters, *, today: dt.date | None = None) -> dict
         row["has_children"] = bool(kids.get(row_id)) and row_id not in own
         rows.append(row)
     summary = _row(label, filters.unit.pk if filters.unit else None, total, filters)
+    summary_unit = filters.unit.pk if filters.unit else (root_ids[0] if len(root_ids) == 1 else None)
+    readiness = readiness_by_unit(filters, [r["unit_id"] for r in rows] + ([summary_unit] if summary_unit else []))
+    for row in rows:  # the pulse's figure is of a subtree: none for a unit's own-staff row
+        row["readiness"] = None if row["own_staff"] else readiness["units"].get(row["unit_id"])
+    summary["readiness"] = readiness["units"].get(summary_unit)
     return {
         "summary": summary,
         "rows": rows,
         "scope_ids": scope_ids,
+        "survey_periods": survey_periods,
+        "pulse": readiness["pulse"],
         "trend": weekly_trend(filters, scope_ids, summary, today),
     }
 
 
+def period_figures_by_unit(
+    period: PerformancePeriod | None, previous: PerformancePeriod | None, unit_ids: list[int] | None = None
+) -> dict[int, dict]:
+    """Per unit (None: every unit), of its active staff: assessed in the period, with a plan in it, and with a
+    better predikat than in the previous period. One grouped query (for the nightly snapshot)."""
+    out: dict[int, dict] = defaultdict(dict)
+    if period is None:
+        return out
+    qs = Employee.objects.filter(active=True, **({} if unit_ids is None else {"unit_id__in": unit_ids})).annotate(
+        pred=_predikat_in(period), has_plan=Exists(_plans_in(period).filter(employee_id=OuterRef("pk")))
+    )
+    agg = {"assessed": Count("pk", filter=Q(pred__isnull=False)), "in_plan": Count("pk", filter=Q(has_plan=True))}
+    if previous is not None:
+        qs = qs.annotate(pred_prev=_predikat_in(previous))
+        agg["improved"] = Count("pk", filter=Q(pred__lt=F("pred_prev")))
+    for r in qs.values("unit_id").annotate(**agg).order_by():
+        out[r.pop("unit_id")].update(r)
+    return out
+
+
+ACTIVITY_FIELDS = ("plans_active", "plans_completed", "dialogues", "meetings")
+
+
+def activity_by_unit(period: PerformancePeriod | None, unit_ids: list[int] | None) -> dict[int, dict]:
+    """Per unit (None: every unit), in the period: development plans active and completed (of the unit's active
+    staff), performance dialogues held with them, and team meetings the unit held. Each family is grouped by unit
+    in SQL; the three are sent as ONE query (UNION ALL of three grouped selects), whatever the number of units."""
+    out: dict[int, dict] = defaultdict(lambda: dict.fromkeys(ACTIVITY_FIELDS, 0))
+    if period is None:
+        return out
+    zero = Value(0, output_field=IntegerField())
+    staff = {"employee__active": True, **({} if unit_ids is None else {"employee__unit_id__in": unit_ids})}
+    held = {"held_on__gte": period.start_date, "held_on__lte": period.end_date}
+    plans = (
+        _plans_in(period)
+        .filter(**staff)
+        .values(unit_key=F("employee__unit_id"))
+        .annotate(
+            plans_active=Count("pk", filter=Q(status=DevelopmentPlan.Status.ACTIVE)),
+            plans_completed=Count("pk", filter=Q(status=DevelopmentPlan.Status.COMPLETED)),
+            dialogues=zero,
+            meetings=zero,
+        )
+        .order_by()
+    )
+    dialogues = (
+        Dialogue.objects.filter(**held, **staff)
+        .values(unit_key=F("employee__unit_id"))
+        .annotate(plans_active=zero, plans_completed=zero, dialogues=Count("pk"), meetings=zero)
+        .order_by()
+    )
+    # the same grouping as supervision's meetings_per_unit, as a part of the one query
+    meetings = (
+        TeamMeeting.objects.filter(**held, **({} if unit_ids is None else {"unit_id__in": unit_ids}))
+        .values(unit_key=F("unit_id"))
+        .annotate(plans_active=zero, plans_completed=zero, dialogues=zero, meetings=Count("pk"))
+        .order_by()
+    )
+    for r in plans.union(dialogues, meetings, all=True):
+        for key in ACTIVITY_FIELDS:
+            out[r["unit_key"]][key] += r[key]
+    return out
+
+
+def survey_by_unit(filters: Filters, unit_ids: list[int]) -> tuple[list[str], dict[int, dict]]:
+    """Per organisation unit with an active service unit: respondents and element sums of the SKM answers given in
+    the survey periods that overlap the chosen performance period (without one: the survey's latest period), so
+    a subtree's IKM is the regulation's formula on the pooled sums. ONE grouped query (the survey's `unit_ikm`
+    costs three with its period, more than the page's budget leaves); the formula and bands stay the survey's."""
+    answers = SurveyResponse.objects.filter(service_unit__active=True, service_unit__unit_id__in=unit_ids)
+    if filters.period is not None:
+        answers = answers.filter(
+            period__start_date__lte=filters.period.end_date, period__end_date__gte=filters.period.start_date
+        )
+    else:
+        latest = survey_selectors.latest_period()
+        if latest is None:
+            return [], {}
+        answers = answers.filter(period=latest)
+    sums = {f"ikm_t{i}": Sum(name) for i, name in enumerate(survey_rules.ELEMENT_FIELDS, start=1)}
+    out: dict[int, dict] = defaultdict(dict)
+    names: set[str] = set()
+    for r in (
+        answers.values("service_unit__unit_id", "period__name", "period__start_date")
+        .annotate(ikm_n=Count("pk"), **sums)
+        .order_by()
+    ):
+        names.add((r["period__start_date"], r["period__name"]))
+        out[r["service_unit__unit_id"]] = _sum(
+            out[r["service_unit__unit_id"]], {k: v for k, v in r.items() if k.startswith("ikm_")}
+        )
+    return [name for _start, name in sorted(names)], out
+
+
+def readiness_by_unit(filters: Filters, unit_ids: list[int]) -> dict:
+    """The readiness index per unit as the pulse's own selector (`readiness_by_unit`) handed it to last night's
+    snapshot: only groups above the pulse's anonymity threshold carry an index (None = too few answers), a unit
+    the pulse folds into its parent has no entry. One query; a pulse closed today shows from tomorrow."""
+    latest = UnitSnapshot.objects.filter(course_key=0).exclude(readiness_pulse="").order_by("-day").values("day")[:1]
+    units, pulse = {}, None
+    for r in UnitSnapshot.objects.filter(
+        unit_id__in=unit_ids, course_key=0, day=Subquery(latest), readiness_pulse__gt=""
+    ).values("unit_id", "readiness", "readiness_pulse", "day"):
+        units[r["unit_id"]] = {"index": r["readiness"]}
+        pulse = {"title": r["readiness_pulse"], "day": r["day"]}
+    return {"pulse": pulse, "units": units}
+
+
 def weekly_trend(filters: Filters, unit_ids: list[int], current: dict, today: dt.date) -> list[dict]:
-    """Reached people and completions per week: past weeks from the nightly snapshots (the last day stored in each
-    week), this week from the live figures. Completions of a week = cumulative completed minus the week before."""
+    """Reached people and completions per week (WIT, Monday first). Past weeks come from the nightly snapshots (the
+    last day stored in each week), so later edits do not rewrite them; this week from the live figures.
+    Completions of a week = cumulative completed minus the week before, when both are known; a week without a
+    snapshot (or after one) shows none: history is never invented."""
     this_week = rules.week_start(today)
     since = this_week - dt.timedelta(weeks=TREND_WEEKS - 1)
     course_key = filters.course_id or 0
@@ -292,22 +478,15 @@ def weekly_trend(filters: Filters, unit_ids: list[int], current: dict, today: dt
     for day, r in sorted(by_day.items()):
         last_of_week[rules.week_start(day)] = r
     last_of_week[this_week] = {"reached": current["reached"], "completed": current["completed"]}
-    weeks, prev_completed = [], None
-    before = last_of_week.get(since - dt.timedelta(days=7))
-    if before:
-        prev_completed = before["completed"]
+    out = []
     for i in range(TREND_WEEKS):
         week = since + dt.timedelta(weeks=i)
-        r = last_of_week.get(week)
-        if r is None:
-            weeks.append({"week": week, "reached": None, "completions": None})
-            continue
-        completions = r["completed"] - prev_completed if prev_completed is not None else None
-        prev_completed = r["completed"]
-        weeks.append({"week": week, "reached": r["reached"], "completions": completions})
-    top_r = max([w["reached"] or 0 for w in weeks] or [0])
-    top_c = max([w["completions"] or 0 for w in weeks] or [0])
-    for i, w in enumerate(weeks):
+        r, before = last_of_week.get(week), last_of_week.get(week - dt.timedelta(days=7))
+        completions = r["completed"] - before["completed"] if r is not None and before is not None else None
+        out.append({"week": week, "reached": r["reached"] if r else None, "completions": completions})
+    top_r = max([w["reached"] or 0 for w in out] or [0])
+    top_c = max([w["completions"] or 0 for w in out] or [0])
+    for i, w in enumerate(out):
         w["x"] = float(i * 10 + 1)
         w["x2"] = float(i * 10 + 5)
         w["r_h"] = round(45 * (w["reached"] or 0) / top_r, 2) if top_r else 0.0
@@ -316,7 +495,7 @@ def weekly_trend(filters: Filters, unit_ids: list[int], current: dict, today: dt
         w["reached_h"] = round(100 * (w["reached"] or 0) / top_r, 2) if top_r else 0.0
         w["completions_h"] = round(100 * (w["completions"] or 0) / top_c, 2) if top_c else 0.0
         w["label"] = dates.format_date(w["week"], get_language() or "id")
-    return weeks
+    return out
 
 
 def not_started(filters: Filters, unit_ids: list[int], today: dt.date | None = None, limit: int = LIST_LIMIT):

@@ -5,16 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from learning.selectors.summary import learning_annotations
 from performance.campaigns.models import Campaign
-from performance.models import Employee
+from performance.models import Employee, PerformancePeriod
+from performance.pulse import selectors as pulse_selectors
 from portal import dates
 
+from . import rules, selectors
 from .models import UnitSnapshot
+
+PERIOD_FIELDS = ("assessed", "in_plan", "improved", "plans_active", "plans_completed", "dialogues", "meetings")
 
 
 def _course_keys(today: dt.date) -> list[int]:
@@ -26,14 +32,18 @@ def _course_keys(today: dt.date) -> list[int]:
 @transaction.atomic
 def snapshots_take(*, day: dt.date | None = None) -> int:
     """One snapshot per unit (with employees), course key and day; a second run the same day writes nothing.
-    One grouped query per course key, one bulk insert."""
+    One grouped query per course key, two for the period figures (people; plans, dialogues and meetings), the
+    pulse's readiness through its selector, one bulk insert."""
     day = day or dates.today()
     existing = set(UnitSnapshot.objects.filter(day=day).values_list("unit_id", "course_key"))
+    periods = list(PerformancePeriod.objects.all())
+    period = rules.default_period(periods, day)
+    by_unit = selectors.period_figures_by_unit(period, selectors.previous_period(periods, period))
+    for unit_id, figures in selectors.activity_by_unit(period, None).items():
+        by_unit[unit_id].update(figures)
     rows = []
     for key in _course_keys(day):
         qs = Employee.objects.filter(active=True).annotate(**learning_annotations(course_id=key or None, year=day.year))
-        from django.conf import settings
-
         for r in (
             qs.values("unit_id")
             .annotate(
@@ -61,10 +71,35 @@ def snapshots_take(*, day: dt.date | None = None) -> int:
                     completed=r["completed"],
                     jp_total=r["jp_total"] or 0,
                     jp_met=r["jp_met"],
+                    period=period,
+                    **{f: by_unit.get(r["unit_id"], {}).get(f, 0) for f in PERIOD_FIELDS},
                 )
             )
+    readiness, title = _readiness(day)
+    own = {row.unit_id: row for row in rows if row.course_key == 0}
+    for unit_id, index in readiness.items():
+        if unit_id not in own and (unit_id, 0) not in existing:  # a group of the pulse without staff of its own
+            own[unit_id] = UnitSnapshot(unit_id=unit_id, day=day, course_key=0, period=period)
+            rows.append(own[unit_id])
+        if unit_id in own:
+            own[unit_id].readiness, own[unit_id].readiness_pulse = index, title
     UnitSnapshot.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
     return len(rows)
+
+
+def _readiness(day: dt.date) -> tuple[dict[int, float | None], str]:
+    """The pulse's readiness per unit for every unit it reports, through its own selector: the nightly job reads
+    as HR does (all units, no person behind it), and only what the selector hands out is kept, an index for a
+    group above the anonymity threshold and None below it."""
+    reader = get_user_model()(is_active=True, is_superuser=True)  # never saved: "every unit", nobody's account
+    result = pulse_selectors.readiness_by_unit(reader)
+    if result["pulse"] is None:
+        return {}, ""
+    units = {
+        unit_id: (r["index"] if r["shown"] and r["index"] is not None else None)
+        for unit_id, r in result["units"].items()
+    }
+    return units, result["pulse"].title[:200]
 
 
 SUPERVISOR_NOTICE = _("%(n)s anggota tim Anda belum memulai kursus %(course)s")
@@ -77,14 +112,12 @@ def notify_supervisors_of_not_started(*, actor, filters, unit_ids: list[int]) ->
     from performance.campaigns.services import _deliver
     from portal.links import absolute
 
-    from .selectors import annotated_employees
-
     if filters.campaign is None:
         return 0
     today = dates.today()
     per_sup: dict[int, int] = defaultdict(int)
     for sup_id in (
-        annotated_employees(filters, unit_ids, today)
+        selectors.annotated_employees(filters, unit_ids, today)
         .filter(lr_started=False, supervisor__isnull=False)
         .values_list("supervisor_id", flat=True)
     ):

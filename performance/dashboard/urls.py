@@ -10,5 +10,4 @@ urlpatterns = [
     path("pegawai/saya/", views.my_profile, name="my_profile"),
     path("pegawai/<nip:nip>/", views.profile, name="profile"),
     path("tim/", views.team, name="team"),
-    path("pimpinan/", views.leadership, name="leadership"),
 ]

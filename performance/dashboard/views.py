@@ -1,10 +1,10 @@
-"""The profile, team and leadership pages: check access, read through selectors, render. Nothing is written here."""
+"""The profile and team pages: check access, read through selectors, render. Nothing is written here. The
+leadership dashboard /pimpinan/ is `performance.adoption`."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
@@ -101,36 +101,5 @@ def team(request):
             "truncated": limit is not None and len(rows) >= limit,
             "limit": limit,
             "may_assign": any(r.direct for r in rows),
-        },
-    )
-
-
-# --- Leadership ------------------------------------------------------------------------------------------
-
-
-@role_required(Role.PIMPINAN)
-def leadership(request):
-    try:
-        unit_id = int(request.GET.get("unit") or 0) or None
-        period_id = int(request.GET.get("periode") or 0) or None
-    except ValueError:
-        unit_id = period_id = None
-    periods = selectors.leadership_periods()
-    period = next((p for p in periods if p.pk == period_id), None)
-    if period is None:  # default: the latest closed period, else the latest one
-        period = next((p for p in periods if not p.is_open), periods[0] if periods else None)
-    employees, distribution, summary = selectors.leadership_overview(request.user, unit_id=unit_id, period=period)
-    page = Paginator(employees, 50).get_page(request.GET.get("page"))
-    selectors.label_predikat(page.object_list)
-    return render(
-        request,
-        "dashboard/leadership.html",
-        {
-            "page": page,
-            "distribution": distribution,
-            "summary": summary,
-            "periods": periods,
-            "period": period,
-            "unit_id": unit_id,
         },
     )

@@ -1,4 +1,4 @@
-"""The access matrix of the profile, team and leadership pages: every role against every URL. Someone else's
+"""The access matrix of the profile, team and leadership (/pimpinan/, `performance.adoption`) pages: every role against every URL. Someone else's
 record is a 404; a leader sees their units and subunits only."""
 
 from django.urls import reverse
@@ -24,7 +24,7 @@ def _urls(org):
         "profile_atasan": reverse("dashboard:profile", args=[e["kasi_pel"].nip]),
         "profile_guessed": reverse("dashboard:profile", args=[GUESSED_NIP]),
         "team": reverse("dashboard:team"),
-        "leadership": reverse("dashboard:leadership"),
+        "leadership": reverse("adoption:dashboard"),
     }
 
 
@@ -49,7 +49,7 @@ def test_urls_are_unchanged():
     assert reverse("dashboard:my_profile") == "/pegawai/saya/"
     assert reverse("dashboard:profile", args=[GUESSED_NIP]) == f"/pegawai/{GUESSED_NIP}/"
     assert reverse("dashboard:team") == "/tim/"
-    assert reverse("dashboard:leadership") == "/pimpinan/"
+    assert reverse("adoption:dashboard") == "/pimpinan/"
 
 
 def test_leadership_scope_limits_to_units_and_subunits(demo_org, login):
@@ -63,7 +63,7 @@ def test_leadership_scope_limits_to_units_and_subunits(demo_org, login):
     c = login("pimpinan@walesi.test")
     assert c.get(reverse("dashboard:profile", args=[outsider.nip])).status_code == 404
     assert c.get(reverse("dashboard:profile", args=[insider.nip])).status_code == 200
-    page = c.get(reverse("dashboard:leadership")).content.decode()
+    page = c.get(reverse("adoption:dashboard")).content.decode()
     assert "Orang Dalam" in page and "Orang Luar" not in page
 
 

@@ -1,4 +1,4 @@
-"""The profile, team and leadership pages ask the database the same number of times whatever the data size."""
+"""The profile, team and leadership (/pimpinan/) pages ask the database the same number of times whatever the data size."""
 
 from django.urls import reverse
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
         ("atasan@walesi.test", "dashboard:team", []),
         ("pegawai@walesi.test", "dashboard:my_profile", []),
         ("atasan@walesi.test", "dashboard:profile", ["pegawai"]),
-        ("pimpinan@walesi.test", "dashboard:leadership", []),
+        ("pimpinan@walesi.test", "adoption:dashboard", []),
     ],
 )
 def test_query_count_constant(demo_org, constant_queries, email, url_name, args):
