@@ -25,7 +25,9 @@ class BenchCase:
     prepare: Callable[[dict], Request]
     login: str | None = None  # a demo account's email; None = anonymous
     same_queries: bool = False  # budget: the same number of queries at every data size
-    p95_ms: float | None = None  # budget at the largest size
+    # budget: p95 ms at the largest size, or {learners: ms} applied at every size (the entry of the smallest
+    # learners at or above the size's, else the largest), e.g. {5000: 300, 50000: 500}
+    p95_ms: float | dict[int, float] | None = None
     is_floor: bool = False  # the trivial view every page is read against
     setup: Callable[[dict], object] | None = None  # runs once per data size before the case (not timed)
     user: Callable[[dict], object] | None = None  # the user to log in as, when not a demo account
@@ -33,16 +35,36 @@ class BenchCase:
 
 @dataclass(frozen=True)
 class BenchCall:
-    """A timed operation that is not a page (an import): run once at the largest size; returns its figures."""
+    """A timed operation that is not a page (an import): run once at the largest size (at every size with
+    `every_size`); returns its figures. `max_seconds` ({learners: s}) is checked against its `seconds` figure at
+    every size up to the largest key (e.g. {5000: 60}: 60 s at 5,000 learners, no budget at 50,000)."""
 
     name: str
     run: Callable[[dict], dict]
+    every_size: bool = False
+    max_seconds: dict[int, float] | None = None
+
+
+def budget_for(budget, learners: int, *, largest: bool, beyond: bool = True):
+    """The budget that applies at a size: a plain number at the largest size only; a {learners: value} table at
+    every size up to its largest key (the entry of the smallest key at or above the size's learners) and, with
+    `beyond`, above it too (the largest key's entry)."""
+    if budget is None:
+        return None
+    if not isinstance(budget, dict):
+        return budget if largest else None
+    above = [k for k in sorted(budget) if k >= learners]
+    if above:
+        return budget[above[0]]
+    return budget[max(budget)] if beyond else None
 
 
 def from_plain(spec: dict):
     """An app may describe cases as plain dicts (kind "page" or "call"); this turns them into the types above."""
     if spec["kind"] == "call":
-        return BenchCall(spec["name"], spec["run"])
+        return BenchCall(
+            spec["name"], spec["run"], every_size=spec.get("every_size", False), max_seconds=spec.get("max_seconds")
+        )
     url = spec["url"]
     return BenchCase(
         spec["name"],

@@ -18,17 +18,20 @@ import tempfile
 import time
 from pathlib import Path
 
-DEFAULT_SIZES = {"small": 200, "default": 5000}
+DEFAULT_SIZES = {"small": 200, "default": 5000, "province": 50000}
 
 
 def _parse(argv):
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="small,default", help="comma-separated size names (small, default)")
+    parser.add_argument(
+        "--sizes", default="small,default", help="comma-separated size names (small=200, default=5000, province=50000)"
+    )
     parser.add_argument("--learners", default="", help="override sizes, e.g. small=100,default=2000")
     parser.add_argument("--repeat", type=int, default=30, help="timed requests per case and size")
     parser.add_argument("--json", default="bench-results/bench.json", help="where to write the results")
     parser.add_argument("--keepdb", action="store_true", help="keep the bench database afterwards")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
+    parser.add_argument("--only", default="", help="comma-separated name prefixes: run only these cases")
     return parser.parse_args(argv)
 
 
@@ -142,6 +145,9 @@ def main(argv=None) -> int:
     try:
         call_command("seed_demo", stdout=open(os.devnull, "w"))
         everything = load_cases()
+        if args.only:
+            prefixes = tuple(p.strip() for p in args.only.split(",") if p.strip())
+            everything = [c for c in everything if getattr(c, "is_floor", False) or c.name.startswith(prefixes)]
         cases = [c for c in everything if not isinstance(c, BenchCall)]
         calls = [c for c in everything if isinstance(c, BenchCall)]
         users = {u.email: u for u in get_user_model().objects.filter(email__endswith="@walesi.test")}
@@ -177,11 +183,13 @@ def main(argv=None) -> int:
                     f"p95 {outcome['p95_ms']:>7.2f} ms  {outcome['bytes']:>7} B  {outcome['gzip_bytes']:>6} B gz",
                     flush=True,
                 )
-        ok = _report(results, cases, [s for s, _ in sizes])
-        for call in calls:  # at the largest size, once
-            figures = call.run(ctx)
-            results.setdefault("calls", {})[call.name] = figures
-            print(f"\n{call.name}: " + ", ".join(f"{k} {v}" for k, v in figures.items()), flush=True)
+            largest = size == sizes[-1][0]
+            for call in calls:  # `every_size` calls after each size's pages; the others once, at the largest
+                if call.every_size or largest:
+                    figures = call.run(ctx)
+                    results.setdefault("calls", {}).setdefault(call.name, {})[size] = figures
+                    print(f"   {call.name}: " + ", ".join(f"{k} {v}" for k, v in figures.items()), flush=True)
+        ok = _report(results, cases, calls, sizes)
     finally:
         if not args.keepdb:
             teardown_databases(old_config, verbosity=0)
@@ -192,44 +200,61 @@ def main(argv=None) -> int:
     return 0 if ok or not args.strict else 1
 
 
-def _report(results: dict, cases, size_names: list[str]) -> bool:
+def _report(results: dict, cases, calls, sizes: list[tuple[str, int]]) -> bool:
+    """Per size: every page's queries, p50/p95, bytes and gzipped bytes with its budget beside it; then whether
+    the query counts are the same at every size, and the calls (with their budgets). Returns whether all are met."""
+    from .cases import budget_for
+
+    size_names = [s for s, _ in sizes]
     floor = next((c for c in cases if c.is_floor), None)
-    largest = size_names[-1]
-    floor_p50 = results["cases"][floor.name][largest]["p50_ms"] if floor else None
-    header = f"\n{'page':<28} " + " ".join(f"{'q ' + s:>10}" for s in size_names)
-    header += f" {'same':>5} {'p50 ms':>8} {'p95 ms':>8} {'x floor':>8} {'bytes':>8} {'gzip':>7}   (times at {largest})"
-    print(header)
     all_ok = True
-    for case in cases:
-        per = results["cases"][case.name]
-        counts = [per[s]["queries"] for s in size_names]
-        same = len(set(counts)) == 1
-        big = per[largest]
-        ratio = f"{big['p50_ms'] / floor_p50:.1f}" if floor_p50 else "-"
-        print(
-            f"{case.name:<28} "
-            + " ".join(f"{c:>10}" for c in counts)
-            + f" {'yes' if same else 'NO':>5} {big['p50_ms']:>8.2f} {big['p95_ms']:>8.2f} {ratio:>8}"
-            f" {big['bytes']:>8} {big['gzip_bytes']:>7}"
-        )
-        per["same_queries"] = same
-        per["x_floor_p50"] = float(ratio) if floor_p50 else None
-        if case.same_queries and len(size_names) > 1:
-            results["budgets"].append(
-                {"case": case.name, "budget": "same queries at every size", "ok": same, "measured": counts}
+
+    def note(case_name: str, budget: str, ok: bool, measured) -> str:
+        nonlocal all_ok
+        results["budgets"].append({"case": case_name, "budget": budget, "ok": ok, "measured": measured})
+        all_ok &= ok
+        return f"{'ok' if ok else 'MISSED'} ({budget})"
+
+    for size, learners in sizes:
+        largest = size == size_names[-1]
+        floor_p50 = results["cases"][floor.name][size]["p50_ms"] if floor else None
+        print(f"\n== {size}: {learners} learners")
+        print(f"{'page':<32} {'q':>4} {'p50 ms':>9} {'p95 ms':>9} {'x floor':>8} {'bytes':>8} {'gzip':>7}   budget")
+        for case in cases:
+            m = results["cases"][case.name][size]
+            ratio = f"{m['p50_ms'] / floor_p50:.1f}" if floor_p50 else "-"
+            m["x_floor_p50"] = float(ratio) if floor_p50 else None
+            budget = budget_for(case.p95_ms, learners, largest=largest)
+            verdict = ""
+            if budget is not None:
+                verdict = note(case.name, f"p95 <= {budget:g} ms at {learners}", m["p95_ms"] <= budget, m["p95_ms"])
+            print(
+                f"{case.name:<32} {m['queries']:>4} {m['p50_ms']:>9.2f} {m['p95_ms']:>9.2f} {ratio:>8}"
+                f" {m['bytes']:>8} {m['gzip_bytes']:>7}   {verdict}"
             )
-            all_ok &= same
-        if case.p95_ms is not None:
-            met = big["p95_ms"] < case.p95_ms
-            results["budgets"].append(
-                {
-                    "case": case.name,
-                    "budget": f"p95 < {case.p95_ms} ms at {largest}",
-                    "ok": met,
-                    "measured": big["p95_ms"],
-                }
+    if len(size_names) > 1:
+        print(f"\n{'queries per size':<32} " + " ".join(f"{s:>10}" for s in size_names) + "   same")
+        for case in cases:
+            per = results["cases"][case.name]
+            counts = [per[s]["queries"] for s in size_names]
+            same = len(set(counts)) == 1
+            per["same_queries"] = same
+            verdict = note(case.name, "same queries at every size", same, counts) if case.same_queries else ""
+            print(
+                f"{case.name:<32} " + " ".join(f"{c:>10}" for c in counts) + f"   {'yes' if same else 'NO'} {verdict}"
             )
-            all_ok &= met
+    for call in calls:
+        for size, learners in sizes:
+            figures = results.get("calls", {}).get(call.name, {}).get(size)
+            if figures is None:
+                continue
+            limit = budget_for(call.max_seconds, learners, largest=size == size_names[-1], beyond=False)
+            verdict = ""
+            if limit is not None and "seconds" in figures:
+                verdict = "  " + note(
+                    call.name, f"<= {limit:g} s at {learners}", figures["seconds"] <= limit, figures["seconds"]
+                )
+            print(f"{call.name} at {learners}: " + ", ".join(f"{k} {v}" for k, v in figures.items()) + verdict)
     print("\nBudgets:")
     for budget in results["budgets"]:
         print(

@@ -28,6 +28,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("dashboard:my_profile", _("Kinerja saya"), (Role.PEGAWAI,)),
     NavItem("dashboard:team", _("Tim saya"), (Role.ATASAN,)),
     NavItem("adoption:dashboard", _("Dasbor pimpinan"), (Role.PIMPINAN, Role.ADMIN_KEPEGAWAIAN)),
+    NavItem("campaigns:list", _("Kampanye"), (Role.PIMPINAN, Role.ADMIN_KEPEGAWAIAN)),
     NavItem("pulse:list", _("Pulse kesiapan"), (Role.PEGAWAI,)),
     NavItem("pulse:results", _("Hasil pulse"), (Role.PIMPINAN, Role.ADMIN_KEPEGAWAIAN)),
     NavItem("performance:hr_home", _("Kepegawaian"), (Role.ADMIN_KEPEGAWAIAN,)),

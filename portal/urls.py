@@ -27,6 +27,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("portal.notifications.urls")),
     path("", include("performance.adoption.urls")),  # /pimpinan/, the leadership dashboard
+    path("", include("performance.campaigns.urls")),  # /kampanye/, the campaign pages
     path("", include("learning.urls")),
     path("", include("performance.development.urls")),
     path("", include("performance.supervision.urls")),

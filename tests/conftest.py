@@ -235,3 +235,15 @@ def team(demo_org, demo_content):
     employees["kasi_pmk"].save(update_fields=["user"])
     users = {u.email.split("@")[0]: u for u in User.objects.all()}
     return {**demo_org, "users": users, "employees": employees}
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """A request in English leaves English active in the thread (the locale middleware activates the language
+    and nothing turns it back): every test starts and ends in the portal's default language."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -476,3 +476,26 @@ def completed_courses(*, user_id: int) -> list[CompletedCourse]:
         .order_by("-completed_at", "-pk")
         .values_list("pk", "course_title", "completed_at", "score", "jp", "certificate__code")
     ]
+
+
+def enrollment_counts(
+    *, course_ids: Iterable[int], user_ids, group_by: dict, today: dt.date | None = None
+) -> list[dict]:
+    """Enrollments in `course_ids` of the users in `user_ids` (a subquery or a list), counted in ONE grouped query
+    per course and per the caller's own expressions on `OuterRef("user_id")` (e.g. the employee's unit, so an upper
+    app groups by what learning does not know): `enrolled`, `started`, `completed`, and `overdue` (assigned, not
+    completed, due before `today`, WIT) — the same definitions as `learning_annotations`."""
+    today = today or dates.today()
+    open_assigned = ~Q(source=Enrollment.Source.SELF) & ~Q(status=Enrollment.Status.COMPLETED)
+    return list(
+        Enrollment.objects.filter(course_id__in=list(course_ids), user_id__in=user_ids)
+        .annotate(**group_by)
+        .values("course_id", *group_by)
+        .annotate(
+            enrolled=Count("pk"),
+            started=Count("pk", filter=Q(started_at__isnull=False)),
+            completed=Count("pk", filter=Q(status=Enrollment.Status.COMPLETED)),
+            overdue=Count("pk", filter=open_assigned & Q(due_date__lt=today)),
+        )
+        .order_by()
+    )

@@ -5,7 +5,7 @@ click, a retried request or two simultaneous requests create nothing twice (row 
 from .attempts import attempt_save_answer, attempt_start, attempt_submit, grace_seconds, score_attempt
 from .certificates import certificate_render_pdf, certificate_verify_url
 from .completion import course_check_completion
-from .enrollment import enrollment_create, enrollment_mark_started
+from .enrollment import enrollment_create, enrollment_mark_started, enrollments_assign_many
 from .export import EXPORT_JOB_KIND, export_job_create, export_job_run
 from .modules import module_complete, module_start
 from .reminders import reminders_send
@@ -20,6 +20,7 @@ __all__ = [
     "course_check_completion",
     "enrollment_create",
     "enrollment_mark_started",
+    "enrollments_assign_many",
     "export_job_create",
     "export_job_run",
     "grace_seconds",

@@ -6,7 +6,6 @@ import datetime as dt
 from collections import defaultdict
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
@@ -91,8 +90,7 @@ def _readiness(day: dt.date) -> tuple[dict[int, float | None], str]:
     """The pulse's readiness per unit for every unit it reports, through its own selector: the nightly job reads
     as HR does (all units, no person behind it), and only what the selector hands out is kept, an index for a
     group above the anonymity threshold and None below it."""
-    reader = get_user_model()(is_active=True, is_superuser=True)  # never saved: "every unit", nobody's account
-    result = pulse_selectors.readiness_by_unit(reader)
+    result = pulse_selectors.readiness_by_unit(pulse_selectors.EVERY_UNIT)
     if result["pulse"] is None:
         return {}, ""
     units = {

@@ -26,6 +26,11 @@ class CampaignsConfig(AppConfig):
         post_save.connect(signals.employee_saved, sender=Employee, dispatch_uid="campaigns-employee-saved")
 
         from portal.notifications.kinds import register_kind
+        from portal.tasks import register_job_task
+
+        from .export import JOB_KIND as EXPORT_JOB_KIND
+
+        register_job_task(EXPORT_JOB_KIND, "performance.campaigns.tasks.campaign_export_task")
 
         register_kind("campaign-reminder", label=_("Pengingat kampanye kursus"), email_default=True)
         register_kind("campaign-overdue-member", label=_("Anggota tim lewat tenggat kampanye"), email_default=True)

@@ -32,6 +32,8 @@ class Campaign(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
+    #: The create form's one-time token: a double-clicked submit finds the campaign the first click made.
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("kampanye")

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from learning.services import enrollment_create
+from learning.services import enrollment_create, enrollments_assign_many
 from performance.models import Employee, OrgUnit
 from portal import dates
 from portal.links import absolute
@@ -20,11 +21,11 @@ from portal.tasks import enqueue_on_commit
 
 from . import rules
 from .models import Campaign, CampaignReminder
-from .selectors import SOURCE, campaign_employees, can_manage_unit, users_to_enrol, with_learning
+from .selectors import ENROL_JOB_KIND, SOURCE, campaign_employees, can_manage_unit, users_to_enrol, with_learning
 
 logger = logging.getLogger(__name__)
 
-JOB_KIND = "campaign-enrol"
+JOB_KIND = ENROL_JOB_KIND
 BATCH = 500
 
 
@@ -39,12 +40,23 @@ def campaign_create(
     message: str = "",
     jabatan_kind: str = "",
     include_subunits: bool = True,
+    form_token: uuid.UUID | None = None,
+    today: dt.date | None = None,
 ) -> tuple[Campaign, BackgroundJob]:
-    """A campaign in a unit the actor manages; its enrolment runs as a background job with progress."""
+    """A campaign in a unit the actor manages; its enrolment runs as a background job with progress.
+
+    `form_token` makes a double-clicked form idempotent: the second submit gets the campaign (and job) the first
+    one made, even when both arrive at once (the token is unique in the database)."""
     if not can_manage_unit(actor, unit):
         raise PermissionDenied
+    if form_token is not None:
+        found = _by_token(form_token, actor)
+        if found is not None:
+            return found
     if not course.live:
         raise ValidationError(_("Kursus ini belum terbit."))
+    if due_date < (today or dates.today()):
+        raise ValidationError({"due_date": _("Tenggat tidak boleh sebelum hari ini.")})
     campaign = Campaign(
         name=name,
         course=course,
@@ -54,13 +66,31 @@ def campaign_create(
         jabatan_kind=jabatan_kind,
         include_subunits=include_subunits,
         created_by=actor,
+        form_token=form_token,
     )
-    campaign.full_clean()
-    campaign.save()
+    campaign.full_clean(exclude=["form_token"])
+    try:
+        with transaction.atomic():
+            campaign.save()
+    except IntegrityError:
+        found = _by_token(form_token, actor) if form_token is not None else None
+        if found is None:
+            raise
+        return found
     job = BackgroundJob.objects.create(kind=JOB_KIND, owner=actor, params={"campaign_id": campaign.pk})
     from .tasks import campaign_enrol_task
 
     enqueue_on_commit(campaign_enrol_task, campaign.pk, job.pk)
+    return campaign, job
+
+
+def _by_token(token: uuid.UUID, actor) -> tuple[Campaign, BackgroundJob] | None:
+    campaign = Campaign.objects.filter(form_token=token, created_by=actor).first()
+    if campaign is None:
+        if Campaign.objects.filter(form_token=token).exists():
+            raise PermissionDenied  # someone else's token: never hand their campaign over
+        return None
+    job = BackgroundJob.objects.filter(kind=JOB_KIND, params__campaign_id=campaign.pk).order_by("pk").first()
     return campaign, job
 
 
@@ -78,18 +108,14 @@ def campaign_enrol(*, campaign_id: int, job_id: int | None = None) -> int:
     course = campaign.course.specific
     todo = list(users_to_enrol(campaign))
     made = 0
-    users = _users(todo)
     for start in range(0, len(todo), BATCH):
-        with transaction.atomic():
-            for user_id in todo[start : start + BATCH]:
-                enrollment_create(
-                    user=users[user_id],
-                    course=course,
-                    source=SOURCE,
-                    due_date=campaign.due_date,
-                    assigned_by=campaign.created_by,
-                )
-                made += 1
+        made += enrollments_assign_many(
+            user_ids=todo[start : start + BATCH],
+            course=course,
+            source=SOURCE,
+            due_date=campaign.due_date,
+            assigned_by=campaign.created_by_id,
+        )
         if job:
             BackgroundJob.objects.filter(pk=job.pk).update(progress=min(99, round(100 * (start + BATCH) / len(todo))))
     if job:
@@ -100,16 +126,6 @@ def campaign_enrol(*, campaign_id: int, job_id: int | None = None) -> int:
             message=_("%(n)s pegawai didaftarkan.") % {"n": made},
         )
     return made
-
-
-def _users(user_ids: list[int]) -> dict:
-    from django.contrib.auth import get_user_model
-
-    found: dict = {}
-    User = get_user_model()
-    for start in range(0, len(user_ids), 2000):
-        found.update(User.objects.in_bulk(user_ids[start : start + 2000]))
-    return found
 
 
 def campaigns_sweep() -> int:

@@ -35,3 +35,10 @@ def campaign_reminders_daily() -> int:
     from .services import campaign_reminders_send
 
     return campaign_reminders_send()
+
+
+@shared_task(acks_late=True)
+def campaign_export_task(job_id: int) -> str:
+    from .export import export_job_run
+
+    return export_job_run(job_id=job_id)

@@ -73,7 +73,8 @@ def build_scale_org(user_ids: list[int], *, seed: int = 1) -> dict:
         if nip not in taken:
             taken.add(nip)
             nips.append(nip)
-    leaves = units[1 + BRANCHES :]
+    # the bidang/seksi (units lists each dinas before its own leaves, so a slice would mix dinas in)
+    leaves = [u for u in units if u.code.count(".") == 2]
     employees = []
     for n, (uid, nip) in enumerate(zip(todo, nips, strict=True)):
         unit = units[n] if n < len(units) else leaves[n % len(leaves)]

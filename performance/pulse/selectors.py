@@ -49,9 +49,18 @@ def has_answered(user, pulse: Pulse) -> bool:
     return PulseParticipation.objects.filter(user=user, pulse=pulse).exists()
 
 
+#: Reads for a background job (the nightly dashboard snapshot): every unit, as HR sees them, with nobody's
+#: account behind the read; only the aggregates the rules show leave this module, as for any reader.
+EVERY_UNIT = object()
+
+
+def _scope(user) -> list[int] | None:
+    return None if user is EVERY_UNIT else leadership_unit_ids(user)
+
+
 def results_pulses(user) -> list[Pulse]:
     """Pulses whose report the user may open: HR all, leaders those touching a unit in their scope."""
-    scope = leadership_unit_ids(user)
+    scope = _scope(user)
     pulses = Pulse.objects.all()
     if scope is not None:
         pulses = pulses.filter(pulse_units__unit_id__in=scope).distinct()
@@ -140,7 +149,7 @@ def pulse_report(user, pulse: Pulse) -> dict:
     nothing but the response rate while the pulse is still open (live figures would let anyone watch the mean
     move after a colleague answers).
     """
-    scope = leadership_unit_ids(user)
+    scope = _scope(user)
     recent = list(
         Pulse.objects.filter(opens_on__lte=pulse.opens_on, status=Pulse.Status.CLOSED)
         .exclude(pk=pulse.pk)
@@ -263,7 +272,8 @@ def _bars(dist: dict) -> list[dict]:
 
 def readiness_by_unit(user) -> dict:
     """For the leadership dashboard: the latest closed pulse the user may see and, per unit shown, its readiness
-    index and response rate (the same rules as the report; units below the threshold carry no index)."""
+    index and response rate (the same rules as the report; units below the threshold carry no index).
+    `user` may be EVERY_UNIT for the nightly snapshot."""
     pulse = next(
         (p for p in results_pulses(user) if p.status == Pulse.Status.CLOSED or p.closes_on < dates.today()), None
     )

@@ -111,7 +111,7 @@ def test_later_joiner_by_hr_edit_and_by_sweep(org, course, django_capture_on_com
 
 def test_progress_per_unit(org, course, django_capture_on_commit_callbacks, django_assert_max_num_queries):
     with django_capture_on_commit_callbacks(execute=True):
-        campaign, _ = _create(org, course, due_date=dt.date(2020, 1, 1))
+        campaign, _ = _create(org, course, due_date=dt.date(2020, 1, 1), today=dt.date(2019, 12, 1))
     e = Enrollment.objects.get(course=course, user=org["staff"][0].user)
     Enrollment.objects.filter(pk=e.pk).update(status="completed", completed_at=dt.datetime(2020, 1, 2, tzinfo=dt.UTC))
     with django_assert_max_num_queries(2):

@@ -48,6 +48,7 @@ BENCH_CASES = [
         "setup": _hr,
         "user": lambda context: context["adoption_user"],
         "url": lambda context: "/pimpinan/",
+        "p95_ms": {5000: 300, 50000: 500},
     },
     {
         "name": "adoption.pimpinan_one_unit",
@@ -55,6 +56,13 @@ BENCH_CASES = [
         "setup": _hr,
         "user": lambda context: context["adoption_user"],
         "url": lambda context: f"/pimpinan/?unit={context['adoption_unit'].pk}",
+        "p95_ms": {5000: 100},
     },
-    {"name": "adoption.snapshots_nightly", "kind": "call", "run": run_snapshots},
+    {
+        "name": "adoption.snapshots_nightly",
+        "kind": "call",
+        "run": run_snapshots,
+        "every_size": True,
+        "max_seconds": {5000: 60},
+    },
 ]

@@ -12,6 +12,7 @@ from django.db.models import Count
 
 from performance.models import Employee, OrgUnit
 from portal import dates
+from portal.db import insert_objects
 
 from .. import rules
 from ..models import ServiceKind, ServiceUnit, SurveyOfficer, SurveyPeriod, SurveyResponse, UnitPopulation
@@ -124,11 +125,11 @@ def build_scale_survey(user_ids: list[int], *, seed: int = 1) -> dict:
             period = rng.choices(periods, PERIOD_SHARE)[0]
             batch.append(make(unit, period))
             if len(batch) >= BATCH:
-                SurveyResponse.objects.bulk_create(batch, batch_size=BATCH)
+                insert_objects(SurveyResponse, batch)
                 created += len(batch)
                 batch = []
         if batch:
-            SurveyResponse.objects.bulk_create(batch, batch_size=BATCH)
+            insert_objects(SurveyResponse, batch)
             created += len(batch)
         # Population served: about 3–20 times the responses (so most units fall short of the sample).
         counts = {
