@@ -15,6 +15,7 @@ import pytest
 from learning.models import Enrollment
 from performance.adoption import selectors, services
 from performance.adoption.models import UnitSnapshot
+from performance.campaigns.models import Campaign
 
 from .factories import TODAY, grow
 
@@ -223,3 +224,16 @@ def test_notify_supervisors_of_not_started(org, mailoutbox, django_capture_on_co
         told = services.notify_supervisors_of_not_started(actor=org["hr"], filters=f, unit_ids=ids)
     assert told == 1  # the head supervises "Orang 3" (the others without a started course have no supervisor)
     assert [m.to for m in mailoutbox] == [["kepala@x.test"]]
+
+
+def test_a_campaign_above_the_leaders_units_is_theirs_to_follow_on_their_units_only(org):
+    """The district's onboarding campaign set on D covers a leader of D.B; a campaign of the sibling D.A does not."""
+    sibling = Campaign.objects.create(
+        name="Hanya D.A", course=org["course"], unit=org["a"], due_date=dt.date(2026, 12, 31)
+    )
+    f = selectors.dashboard_filters(org["leader"], today=TODAY)
+    assert f.campaign == org["campaign"] and sibling not in f.campaigns
+    data = selectors.adoption_overview(f, today=TODAY)
+    assert (data["summary"]["headcount"], data["summary"]["enrolled"]) == (1, 0)  # D.B's one person, not D.A's four
+    with pytest.raises(Http404):
+        selectors.dashboard_filters(org["leader"], campaign_id=sibling.pk, today=TODAY)
