@@ -171,3 +171,53 @@ def progress_percent(done: int, total: int) -> int:
     if total <= 0:
         return 0
     return min(100, round(done * 100 / total))
+
+
+# --- Course analytics (the trainers' report) ---------------------------------------------------------------------
+#: A figure computed from fewer attempts (or completions) than this is not shown: too few to mean anything, and
+#: close to showing one person's result.
+ANALYTICS_MIN_ATTEMPTS = 5
+#: A discrimination index below this (point-biserial) marks a question to review; below zero, check the key.
+DISCRIMINATION_WEAK = 0.2
+
+
+def enough_data(n: int | None) -> bool:
+    return (n or 0) >= ANALYTICS_MIN_ATTEMPTS
+
+
+def share_percent(part: int, whole: int) -> int | None:
+    """A share as a whole percent, or None when there is no whole."""
+    if not whole:
+        return None
+    return round(part * 100 / whole)
+
+
+def point_biserial(*, n: int, n_correct: int, score_sum: float, score_sq_sum: float, correct_score_sum: float):
+    """The point-biserial correlation between answering a question right (1/0) and the attempt's score, from
+    sums (so the database can compute them): r = (M1 - M0) / s * sqrt(p * q), with s the population standard
+    deviation of the scores of the n attempts that were given the question. None when undefined (everyone right,
+    everyone wrong, or every score equal)."""
+    if n <= 0 or n_correct <= 0 or n_correct >= n:
+        return None
+    mean = score_sum / n
+    variance = score_sq_sum / n - mean * mean
+    if variance <= 1e-9:
+        return None
+    mean_right = correct_score_sum / n_correct
+    mean_wrong = (score_sum - correct_score_sum) / (n - n_correct)
+    p = n_correct / n
+    return (mean_right - mean_wrong) / variance**0.5 * (p * (1 - p)) ** 0.5
+
+
+def median_duration(middle: Sequence[dt.timedelta], count: int) -> dt.timedelta | None:
+    """The median of `count` durations given the one (odd count) or two (even count) in the middle."""
+    if count <= 0 or not middle:
+        return None
+    if count % 2 == 1 or len(middle) == 1:
+        return middle[0]
+    return (middle[0] + middle[1]) / 2
+
+
+def median_window(count: int) -> tuple[int, int]:
+    """The slice [start, stop) of the sorted values holding the median of `count` values."""
+    return (count - 1) // 2, count // 2 + 1

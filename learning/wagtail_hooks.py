@@ -1,6 +1,36 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from .models import FinalAssessmentPage, ModulePage
+from .selectors.analytics import may_use_course_analytics
+from .views.analytics import INDEX_URL_NAME, REPORT_URL_NAME, CourseAnalyticsIndexView, CourseAnalyticsReportView
+
+
+class CourseAnalyticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_use_course_analytics(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_course_analytics_urls():
+    return [
+        path("laporan/analitik-kursus/", CourseAnalyticsIndexView.as_view(), name=INDEX_URL_NAME),
+        path(
+            "laporan/analitik-kursus/<int:course_id>/",
+            CourseAnalyticsReportView.as_view(),
+            name=REPORT_URL_NAME,
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_course_analytics_menu_item():
+    return CourseAnalyticsMenuItem(
+        _("Analitik kursus"), reverse(INDEX_URL_NAME), name="course-analytics", icon_name="table", order=100
+    )
 
 
 @hooks.register("before_serve_page")

@@ -1,7 +1,9 @@
 """Benchmark cases of learning records (discovered by `python -m bench` through PORTAL_BENCH_MODULES).
 
-All run as pegawai@walesi.test on the demo onboarding course, whose records are the same at every data size,
-so only the size of the tables differs between sizes.
+The learner's cases run as pegawai@walesi.test on the demo onboarding course, whose records are the same at every
+data size, so only the size of the tables differs between sizes. The trainers' course analytics run as
+pelatih@walesi.test on the scale course `skala-01`, whose learners grow with the size (its final-quiz attempts are
+built by the case's setup, `scale_analytics`).
 """
 
 from __future__ import annotations
@@ -76,6 +78,33 @@ def quiz_submit(ctx) -> Request:
     return Request("POST", f"/belajar/percobaan/{attempt.pk}/kirim/", data, expect=(302,))
 
 
+def _analytics_setup(ctx) -> None:
+    from portal.db import analyze_tables
+
+    from ..models import AttemptAnswer, QuizAttempt
+    from .scale_analytics import build_final_attempts
+
+    build_final_attempts()
+    analyze_tables(QuizAttempt, AttemptAnswer)
+
+
+def course_analytics(ctx) -> Request:
+    from django.urls import reverse
+
+    from ..models import CoursePage
+    from .scale_analytics import COURSE_SLUG
+
+    if "analytics_course" not in ctx:
+        ctx["analytics_course"] = CoursePage.objects.get(slug=COURSE_SLUG).pk
+    return Request("GET", reverse("learning_course_analytics_report", args=[ctx["analytics_course"]]))
+
+
+def course_analytics_list(ctx) -> Request:
+    from django.urls import reverse
+
+    return Request("GET", reverse("learning_course_analytics"))
+
+
 BENCH_CASES = [
     BenchCase("learning: /belajar/", dashboard, login="pegawai@walesi.test", same_queries=True, p95_ms=50),
     BenchCase("learning: course page", course_page, login="pegawai@walesi.test"),
@@ -83,4 +112,19 @@ BENCH_CASES = [
     BenchCase("learning: quiz page", quiz_page, login="pegawai@walesi.test", same_queries=True),
     BenchCase("learning: quiz submit", quiz_submit, login="pegawai@walesi.test", same_queries=True, p95_ms=100),
     BenchCase("learning: catalogue", catalogue, login="pegawai@walesi.test"),
+    BenchCase(
+        "learning: course analytics",
+        course_analytics,
+        login="pelatih@walesi.test",
+        same_queries=True,
+        p95_ms=300,
+        setup=_analytics_setup,
+    ),
+    BenchCase(
+        "learning: analytics list",
+        course_analytics_list,
+        login="pelatih@walesi.test",
+        same_queries=True,
+        p95_ms=300,
+    ),
 ]

@@ -1,7 +1,8 @@
 """Demo learning records, so every section of /belajar/ shows real data (called at the end of learning.demo.seed).
 
 pegawai@ is halfway through the onboarding course (a failed then a passed knowledge check) and has a course
-assigned by their supervisor with a due date; pegawai2@ has completed a short course and holds its certificate.
+assigned by their supervisor with a due date; pegawai2@ has completed a short course and holds its certificate; a cohort of record-only learners
+(`demo_cohort`) gives the onboarding course the figures of the trainers' analytics.
 Idempotent: a learner who already has the record is left as they are.
 """
 
@@ -76,6 +77,10 @@ def seed_records(stdout=None) -> None:
             _pass_module(learner2, module)
         for certificate in Certificate.objects.filter(completion__user=learner2, pdf=""):
             services.certificate_render_pdf(certificate_id=certificate.pk)
+    if ONBOARDING in courses:
+        from .demo_cohort import seed_cohort  # record-only learners, so the course analytics have figures
+
+        seed_cohort(courses[ONBOARDING])
     if stdout is not None:
         stdout.write(
             f"Learning records: {Enrollment.objects.count()} enrollments, {Certificate.objects.count()} certificates."

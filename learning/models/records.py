@@ -148,7 +148,11 @@ class QuizAttempt(models.Model):
             ),
             models.CheckConstraint(condition=Q(number__gte=1), name="learning_attempt_number_positive"),
         ]
-        indexes = [models.Index(fields=["user", "-submitted_at"], name="learning_attempt_recent_idx")]
+        indexes = [
+            models.Index(fields=["user", "-submitted_at"], name="learning_attempt_recent_idx"),
+            # A quiz's latest attempts first: the course analytics find each question's latest snapshot in it.
+            models.Index(fields=["quiz_page", "-submitted_at", "-id"], name="learning_attempt_quiz_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user_id}/{self.quiz_page_id}#{self.number}"

@@ -100,7 +100,20 @@ def dashboard_filters(
         raise Http404
     period = period or rules.default_period(periods, today)
     previous = previous_period(periods, period)
-    campaigns = [c for c in Campaign.objects.select_related("course").order_by("-created_at") if c.unit_id in units]
+    # A campaign counts for the leader when it covers a unit of theirs: set on one of their units, or on a unit
+    # above them with its subunits (the district's onboarding campaign for a dinas leader). Its figures are still
+    # counted over the leader's own units only.
+    above = set()
+    for pk in units if scope is not None else ():
+        parent = all_units[pk][0]
+        while parent is not None and parent not in above:
+            above.add(parent)
+            parent = all_units[parent][0]
+    campaigns = [
+        c
+        for c in Campaign.objects.select_related("course").order_by("-created_at")
+        if c.unit_id in units or (c.include_subunits and c.unit_id in above)
+    ]
     campaign = next((c for c in campaigns if c.pk == campaign_id), None) if campaign_id else None
     if campaign_id and campaign is None:
         raise Http404

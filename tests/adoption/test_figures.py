@@ -15,6 +15,7 @@ import pytest
 from learning.models import Enrollment
 from performance.adoption import selectors, services
 from performance.adoption.models import UnitSnapshot
+from performance.campaigns.models import Campaign
 
 from .factories import TODAY, grow
 
@@ -246,3 +247,16 @@ def test_each_persons_figures_are_computed_once_per_row(org):
     with CaptureQueriesContext(connection) as none:
         assert selectors.figures_by_unit(f, [], TODAY) == {}
     assert len(none) == 0
+
+
+def test_a_campaign_above_the_leaders_units_is_theirs_to_follow_on_their_units_only(org):
+    """The district's onboarding campaign set on D covers a leader of D.B; a campaign of the sibling D.A does not."""
+    sibling = Campaign.objects.create(
+        name="Hanya D.A", course=org["course"], unit=org["a"], due_date=dt.date(2026, 12, 31)
+    )
+    f = selectors.dashboard_filters(org["leader"], today=TODAY)
+    assert f.campaign == org["campaign"] and sibling not in f.campaigns
+    data = selectors.adoption_overview(f, today=TODAY)
+    assert (data["summary"]["headcount"], data["summary"]["enrolled"]) == (1, 0)  # D.B's one person, not D.A's four
+    with pytest.raises(Http404):
+        selectors.dashboard_filters(org["leader"], campaign_id=sibling.pk, today=TODAY)

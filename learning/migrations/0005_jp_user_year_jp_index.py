@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("learning", "0003_coursepage_is_onboarding"),
+        ("learning", "0004_attempt_quiz_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

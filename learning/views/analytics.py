@@ -1,0 +1,73 @@
+"""Course analytics in the Wagtail admin (Reports menu): the list of the courses the user may edit and one
+course's report. Aggregates only; a course the user may not edit is a 404. Wagtail's admin URLs already refuse
+anyone without admin access (`portal.middleware.AdminAccessMiddleware` answers them with the 403 page).
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
+
+from .. import rules
+from ..selectors.analytics import course_overview, course_report, editable_course, editable_courses
+
+INDEX_URL_NAME = "learning_course_analytics"
+REPORT_URL_NAME = "learning_course_analytics_report"
+
+
+class CourseAnalyticsIndexView(ReportView):
+    """The courses the user may edit, with enrolled / started / completed, completion and pass rates."""
+
+    page_title = _("Analitik kursus")
+    header_icon = "table"
+    index_url_name = INDEX_URL_NAME
+    index_results_url_name = INDEX_URL_NAME
+    template_name = "learning/admin/course_analytics_index.html"
+    results_template_name = "learning/admin/course_analytics_results.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return editable_courses(self.request.user)
+
+    def decorate_paginated_queryset(self, object_list):
+        return course_overview(list(object_list))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["no_results_message"] = _("Belum ada kursus yang boleh Anda sunting.")
+        context["min_attempts"] = rules.ANALYTICS_MIN_ATTEMPTS
+        return context
+
+
+class CourseAnalyticsReportView(WagtailAdminTemplateMixin, TemplateView):
+    """One course's report: enrollments per week, the module funnel, the median time, the final quiz."""
+
+    template_name = "learning/admin/course_analytics.html"
+    header_icon = "table"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.course = editable_course(request.user, kwargs["course_id"])
+        if self.course is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Analitik kursus: %(title)s") % {"title": self.course.title}
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse_lazy(INDEX_URL_NAME), "label": _("Analitik kursus")},
+            {"url": "", "label": self.course.title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(course_report(self.course))
+        context["course"] = self.course
+        context["edit_url"] = reverse("wagtailadmin_pages:edit", args=[self.course.pk])
+        return context

@@ -1,0 +1,369 @@
+"""The trainers' course analytics (issue 12, item 4): figures against a hand-made data set, withheld below five
+attempts, page permissions (another trainer's course is a 404, an ASN gets the admin refusal), no names anywhere,
+a query count that does not grow with the data, and an Indonesian chart without decimal commas."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import statistics
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from wagtail.models import GroupPagePermission
+
+import pytest
+
+from learning import rules, services
+from learning.devdata.scale_pages import question_value, questions_stream
+from learning.models import CoursePage, Enrollment, FinalAssessmentPage, ModulePage
+from learning.quiz import quiz_questions
+from learning.rules import QuestionKind
+from learning.selectors.analytics import course_report, editable_courses
+from portal import dates
+from portal.demo import seed as seed_demo_accounts
+
+from .factories import make_course, right_answers
+
+FINAL_QUESTIONS = [
+    question_value("Soal baik?", [("A", True), ("B", False), ("C", False)]),
+    question_value("Soal dengan pengecoh?", [("X", True), ("Y", False), ("Z", False)]),
+    question_value("Soal terbalik?", [("Benar", True), ("Salah", False)], kind=QuestionKind.TRUEFALSE),
+    question_value("Soal mudah?", [("Ya", True), ("Tidak", False)]),
+]
+# Each attempt's answers by choice text, in question order: (learner, answers). Learner 3 tries twice.
+ATTEMPTS = [
+    (1, ["A", "X", "Salah", "Ya"]),  # 75: passes
+    (2, ["A", "X", "Salah", "Ya"]),  # 75: passes
+    (3, ["A", "Y", "Salah", "Ya"]),  # 50
+    (4, ["B", "Z", "Benar", "Ya"]),  # 50
+    (5, ["B", "Z", "Benar", "Ya"]),  # 50
+    (6, ["C", "Z", "Benar", "Ya"]),  # 50
+    (3, ["A", "X", "Salah", "Ya"]),  # learner 3's second attempt: 75, passes
+]
+NAMES = [("Yohana", "Kobak"), ("Nikolas", "Gombo"), ("Rahel", "Wandik"), ("Selpius", "Tabuni")] * 2
+COMPLETED_DAYS = [1, 2, 3, 4, 10]  # learners 1-5 complete the course in this many days: median 3
+
+
+def _modules(course):
+    return list(ModulePage.objects.child_of(course).order_by("path"))
+
+
+def _complete_module(user, module):
+    if module.has_quiz:
+        attempt = services.attempt_start(user=user, quiz_page=module)
+        services.attempt_submit(user=user, attempt_id=attempt.pk, answers=right_answers(module))
+    else:
+        services.module_complete(user=user, module=module)
+
+
+def _by_text(final) -> dict[tuple[int, str], str]:
+    return {(i, c.text): c.id for i, q in enumerate(quiz_questions(final)) for c in q.choices}
+
+
+def build_data_set(slug: str = "analitik", *, learners: int = 8, attempts=ATTEMPTS, email: str = "peserta"):
+    """Eight learners: 1-5 complete (in 1, 2, 3, 4 and 10 days), 6 stops in module 2, 7 never opens a module,
+    8 completes module 1 only; three enrolled two weeks ago, the rest this week; the final quiz as ATTEMPTS."""
+    course = make_course(slug, modules=3, final={"questions": FINAL_QUESTIONS, "pass_mark": 70})
+    modules = _modules(course)
+    final = FinalAssessmentPage.objects.child_of(course).get()
+    User = get_user_model()
+    users = []
+    for i in range(1, learners + 1):
+        first, last = NAMES[(i - 1) % len(NAMES)]
+        users.append(
+            User.objects.create_user(f"{email}{i}.{slug}@walesi.test", "x", first_name=first, last_name=f"{last}{i}")
+        )
+    for i, user in enumerate(users, start=1):
+        services.enrollment_create(user=user, course=course)
+        if i <= 5:
+            for module in modules:
+                _complete_module(user, module)
+        elif i == 6:
+            _complete_module(user, modules[0])
+            services.module_start(user=user, module=modules[1])
+        elif i == 8:
+            _complete_module(user, modules[0])
+    choice = _by_text(final)
+    for learner, texts in attempts:
+        user = users[learner - 1]
+        attempt = services.attempt_start(user=user, quiz_page=final)
+        answers = {qid: [choice[(pos, texts[pos])]] for pos, qid in enumerate(attempt.question_ids)}
+        services.attempt_submit(user=user, attempt_id=attempt.pk, answers=answers)
+    now = timezone.now()
+    for i, user in enumerate(users, start=1):
+        enrolled = now - dt.timedelta(weeks=2) if i <= 3 else now - dt.timedelta(minutes=5)
+        fields = {"enrolled_at": enrolled}
+        if i <= 5:
+            fields.update(started_at=now - dt.timedelta(days=COMPLETED_DAYS[i - 1]), completed_at=now)
+        Enrollment.objects.filter(user=user, course=course).update(**fields)
+    return course, users
+
+
+def _pearson(xs, ys):
+    return statistics.correlation([float(x) for x in xs], [float(y) for y in ys])
+
+
+class CourseReportFiguresTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.course, cls.users = build_data_set()
+        cls.report = course_report(cls.course)
+
+    def test_enrollment_counts_and_completion(self):
+        counts = self.report["counts"]
+        assert (counts.enrolled, counts.started, counts.completed) == (8, 7, 5)
+        assert counts.completion_percent == round(5 * 100 / 8)
+
+    def test_weeks_count_every_enrollment_in_its_week(self):
+        weeks = self.report["weeks"]
+        assert len(weeks["bars"]) == 26 and weeks["total"] == 8
+        this_week = dates.week_start(dates.today())
+        per_week = {bar.start: bar.n for bar in weeks["bars"]}
+        assert per_week[this_week] == 5 and per_week[this_week - dt.timedelta(weeks=2)] == 3
+        tallest = max(weeks["bars"], key=lambda b: b.n)
+        assert tallest.height == 90 and all(isinstance(b.y, int) and isinstance(b.height, int) for b in weeks["bars"])
+
+    def test_module_funnel_and_where_people_stop(self):
+        funnel = self.report["funnel"]
+        assert [(m.started, m.completed, m.stopped_here) for m in funnel["rows"]] == [(7, 7, 1), (6, 5, 1), (5, 5, 0)]
+        assert funnel["not_opened"] == 1
+
+    def test_median_time_to_complete(self):
+        assert self.report["median"] == dt.timedelta(days=3)
+
+    def test_final_quiz_pass_rates(self):
+        rates = self.report["final"].pass_rates
+        assert (rates.attempts, rates.first_attempts, rates.first_passed) == (7, 6, 2)
+        assert rates.first_percent == 33
+        assert (rates.learners, rates.learners_passed, rates.any_percent) == (6, 3, 50)
+
+    def test_facility_discrimination_and_most_chosen_wrong_answer(self):
+        questions = self.report["final"].questions
+        assert [q.presented for q in questions] == [7, 7, 7, 7]
+        assert [q.facility_percent for q in questions] == [57, 43, 43, 100]
+        scores = [75, 75, 50, 50, 50, 50, 75]
+        right = {
+            0: [1, 1, 1, 0, 0, 0, 1],
+            1: [1, 1, 0, 0, 0, 0, 1],
+            2: [0, 0, 0, 1, 1, 1, 0],
+        }
+        for position, xs in right.items():
+            assert questions[position].discrimination == pytest.approx(round(_pearson(xs, scores), 2), abs=0.005)
+        assert questions[0].discrimination > 0.3 and questions[0].discrimination_note == "good"
+        assert questions[1].discrimination == 1.0
+        assert questions[2].discrimination < 0 and questions[2].discrimination_note == "negative"
+        assert questions[3].discrimination is None and questions[3].discrimination_note == "undefined"
+        assert (questions[0].wrong_text, questions[0].wrong_count) == ("B", 2)
+        assert (questions[1].wrong_text, questions[1].wrong_count, questions[1].wrong_percent) == ("Z", 3, 43)
+        assert (questions[2].wrong_text, questions[2].wrong_count) == ("Salah", 4)
+        assert questions[3].wrong_text == ""
+
+    def test_wrong_answer_text_comes_from_the_attempts_snapshot(self):
+        final = FinalAssessmentPage.objects.child_of(self.course).get()
+        # The trainer rewrites the distractor after the attempts: the report still names what learners saw.
+        stream = final.questions
+        raw = stream.raw_data
+        raw[1]["value"]["choices"][2]["value"]["text"] = "Z diubah"
+        final.questions = raw
+        final.save_revision().publish()
+        report = course_report(self.course)
+        assert report["final"].questions[1].wrong_text == "Z"
+
+    def test_point_biserial_rule_matches_pearson(self):
+        xs, ys = [1, 0, 1, 1, 0, 0, 1], [80, 40, 90, 60, 50, 30, 70]
+        n, k = len(xs), sum(xs)
+        value = rules.point_biserial(
+            n=n,
+            n_correct=k,
+            score_sum=sum(ys),
+            score_sq_sum=sum(y * y for y in ys),
+            correct_score_sum=sum(y for x, y in zip(xs, ys, strict=True) if x),
+        )
+        assert value == pytest.approx(_pearson(xs, ys))
+        assert rules.point_biserial(n=5, n_correct=5, score_sum=5, score_sq_sum=5, correct_score_sum=5) is None
+
+
+def _trainer_of(course, email: str):
+    """A trainer (Pelatih) whose page permissions cover this one course only."""
+    User = get_user_model()
+    user = User.objects.create_user(email, "x", first_name="Pelatih", last_name="Satu")
+    group, _ = Group.objects.get_or_create(name=f"Pelatih kursus {course.slug}")
+    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=group, page=course, permission=Permission.objects.get(codename="change_page")
+    )
+    user.groups.add(group, Group.objects.get(name="Pelatih"))
+    return user
+
+
+@pytest.fixture
+def two_courses(db):
+    users = seed_demo_accounts()
+    course, learners = build_data_set("kursus-a", email="a")
+    other, _ = build_data_set("kursus-b", email="b", attempts=ATTEMPTS[:4], learners=4)
+    return {"course": course, "other": other, "learners": learners, "demo": users}
+
+
+def _report_url(course) -> str:
+    return reverse("learning_course_analytics_report", args=[course.pk])
+
+
+def test_a_trainer_of_another_course_gets_404_and_sees_only_their_course(client, two_courses):
+    trainer = _trainer_of(two_courses["other"], "pelatih.b@walesi.test")
+    client.force_login(trainer)
+    assert client.get(_report_url(two_courses["course"])).status_code == 404
+    assert client.get(_report_url(two_courses["other"])).status_code == 200
+    listing = client.get(reverse("learning_course_analytics")).content.decode()
+    assert two_courses["other"].title in listing and two_courses["course"].title not in listing
+    assert list(editable_courses(trainer)) == [two_courses["other"]]
+
+
+@pytest.mark.parametrize("email", ["pegawai@walesi.test", "atasan@walesi.test"])
+def test_an_asn_gets_the_admin_refusal(client, two_courses, email):
+    client.force_login(two_courses["demo"][email])
+    for url in (reverse("learning_course_analytics"), _report_url(two_courses["course"])):
+        response = client.get(url)
+        assert response.status_code == 403
+        assert "Akses ditolak" in response.content.decode()
+
+
+def test_figures_below_five_attempts_are_hidden_with_a_note(client, two_courses):
+    client.force_login(two_courses["demo"]["admin@walesi.test"])  # a superuser sees every course
+    html = client.get(_report_url(two_courses["other"])).content.decode()
+    assert html.count("Belum cukup data: kurang dari 5 percobaan") >= 4 + 2  # each question, both pass rates
+    assert "Tingkat kemudahan</dt>" not in html and "Jawaban salah terbanyak</dt>" not in html
+    assert "Belum cukup data: kurang dari 5 penyelesaian" in html  # the median
+    listing = client.get(reverse("learning_course_analytics")).content.decode()
+    assert "Belum cukup data: kurang dari 5 percobaan" in listing and "50%" in listing
+
+
+def test_the_report_names_no_one(client, two_courses):
+    client.force_login(two_courses["demo"]["admin@walesi.test"])
+    pages = [
+        client.get(_report_url(two_courses["course"])).content.decode(),
+        client.get(reverse("learning_course_analytics")).content.decode(),
+    ]
+    assert "Tingkat kemudahan" in pages[0] and "“Z”" in pages[0]
+    for learner in two_courses["learners"]:
+        for html in pages:
+            assert learner.email not in html
+            assert learner.last_name not in html
+            assert learner.get_full_name() not in html
+
+
+def test_indonesian_chart_has_no_decimal_commas(client, two_courses):
+    client.force_login(two_courses["demo"]["admin@walesi.test"])
+    with translation.override("id"):
+        html = client.get(_report_url(two_courses["course"]), HTTP_ACCEPT_LANGUAGE="id").content.decode()
+    assert 'lang="id"' in html
+    svg = html[html.index('<svg class="ca-chart"') : html.index("</svg>", html.index('<svg class="ca-chart"'))]
+    assert not re.search(r'="[^"]*\d,\d[^"]*"', svg), svg
+    heights = [int(h) for h in re.findall(r'<rect x="\d+" y="\d+" width="8" height="(\d+)"', svg)]
+    assert len(heights) == 26 and max(heights) == 90
+    # Outside the chart the figures are written the Indonesian way.
+    first = course_report(two_courses["course"])["final"].questions[0].discrimination
+    assert f"{first:.2f}".replace(".", ",") in html
+
+
+def _report_queries(client, course) -> tuple[int, int]:
+    """All the page's queries, and those of the report itself (the ones reading learning's tables; the rest are
+    Wagtail admin's own: session, user, profile, locale, the menu's pages)."""
+    url = _report_url(course)
+    client.get(url)  # warm per-process caches
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    own = [q for q in queries.captured_queries if "learning_" in q["sql"]]
+    return len(queries), len(own)
+
+
+def test_query_count_does_not_grow_with_learners_attempts_or_questions(client, two_courses):
+    client.force_login(two_courses["demo"]["admin@walesi.test"])
+    course = two_courses["course"]
+    small = _report_queries(client, course)
+    small_list = _report_queries_list(client)
+    # Grow it: twelve more learners who take the final twice, and two more questions in the bank.
+    final = FinalAssessmentPage.objects.child_of(course).get()
+    User = get_user_model()
+    for i in range(12):
+        user = User.objects.create_user(f"tambah{i}@walesi.test", "x")
+        services.enrollment_create(user=user, course=course)
+        for module in _modules(course)[: 1 + i % 3]:
+            _complete_module(user, module)
+        for _ in range(2):
+            attempt = services.attempt_start(user=user, quiz_page=final)
+            services.attempt_submit(user=user, attempt_id=attempt.pk, answers=right_answers(final))
+    extra = questions_stream([question_value(f"Soal baru {n}?", [("Ya", True), ("Tidak", False)]) for n in range(2)])
+    final.questions = list(final.questions.raw_data) + json.loads(extra)
+    final.save_revision().publish()
+    large = _report_queries(client, course)
+    assert small == large, (small, large)
+    assert large[1] <= 15, large
+    assert _report_queries_list(client) == small_list
+
+
+def _report_queries_list(client) -> int:
+    url = reverse("learning_course_analytics")
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_report_lists_a_course_with_no_final_and_no_modules(client, two_courses):
+    bare = make_course("tanpa-ujian", modules=1)
+    client.force_login(two_courses["demo"]["admin@walesi.test"])
+    html = client.get(_report_url(bare)).content.decode()
+    assert "Kursus ini tidak memiliki ujian akhir." in html
+    listing = client.get(reverse("learning_course_analytics")).content.decode()
+    assert "tanpa ujian akhir" in listing
+    assert client.get(reverse("learning_course_analytics_report", args=[999999])).status_code == 404
+
+
+def test_english_interface(client, two_courses):
+    admin = two_courses["demo"]["admin@walesi.test"]
+    admin.language = "en"
+    admin.save(update_fields=["language"])
+    client.force_login(admin)
+    client.cookies["portal_language"] = "en"
+    with translation.override("id"):  # the request activates English; later tests must not inherit it
+        html = client.get(_report_url(two_courses["other"])).content.decode()
+    assert "Not enough data: fewer than 5 attempts" in html
+    assert "Belum cukup data" not in html
+
+
+def test_demo_pelatih_sees_the_onboarding_question_statistics(client, demo_content, demo_org):
+    from learning.devdata.demo_records import ONBOARDING, seed_records
+    from performance.models import Employee
+
+    seed_records()  # idempotent: the cohort is not added twice
+    course = CoursePage.objects.get(slug=ONBOARDING)
+    assert Enrollment.objects.filter(course=course, user__email__endswith=".orientasi@walesi.test").count() == 12
+    client.force_login(demo_content["pelatih@walesi.test"])
+    listing = client.get(reverse("learning_course_analytics")).content.decode()
+    assert _report_url(course) in listing
+    html = client.get(_report_url(course)).content.decode()
+    report = course_report(course)
+    final = report["final"]
+    assert final.pass_rates.attempts >= 5 and all(q.shown for q in final.questions), [
+        q.presented for q in final.questions
+    ]
+    assert len({q.facility_percent for q in final.questions}) > 2  # varied answers
+    assert any(q.wrong_text for q in final.questions) and any(
+        q.discrimination_note == "negative" for q in final.questions
+    )
+    assert report["median"] is not None
+    assert "Tingkat kemudahan" in html and "Belum cukup data: kurang dari 5 percobaan" not in html
+    # No names, NIPs or emails of anyone who learns.
+    for employee in Employee.objects.filter(user__enrollments__course=course):
+        assert employee.nip not in html and employee.full_name not in html
+    for user in get_user_model().objects.filter(enrollments__course=course):
+        assert user.email not in html and user.get_full_name() not in html
