@@ -34,7 +34,9 @@ def _parse(argv):
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--learners", type=int, default=5000, help="scale data size (generate_scale_data)")
     parser.add_argument("--port", type=int, default=int(os.environ.get("LOAD_PORT", "8765")))
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "4")))
+    # One gunicorn worker (2 threads) per core: the database and the load generator share this machine's cores, and
+    # with 4 workers on 2 cores p95 was 240 ms against 190 ms with 2 (same requests per second).
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", str(os.cpu_count() or 2))))
     args = parser.parse_args(argv)
     if not 1 <= args.users <= MAX_USERS or not 5 <= args.seconds <= MAX_SECONDS:
         parser.error(f"users 1..{MAX_USERS}, seconds 5..{MAX_SECONDS}")

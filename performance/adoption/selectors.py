@@ -32,7 +32,7 @@ from performance.models import Assessment, Employee, OrgUnit, PerformancePeriod
 from performance.supervision.models import Dialogue, TeamMeeting
 from performance.survey import rules as survey_rules
 from performance.survey import selectors as survey_selectors
-from performance.survey.models import SurveyResponse
+from performance.survey.models import SurveyPeriod, SurveyResponse
 from portal import dates
 
 from . import rules
@@ -502,9 +502,16 @@ def survey_by_unit(filters: Filters, unit_ids: list[int]) -> tuple[list[str], di
     costs three with its period, more than the page's budget leaves); the formula and bands stay the survey's."""
     answers = SurveyResponse.objects.filter(service_unit__active=True, service_unit__unit_id__in=unit_ids)
     if filters.period is not None:
-        answers = answers.filter(
-            period__start_date__lte=filters.period.end_date, period__end_date__gte=filters.period.start_date
+        # The periods' ids first (a tiny query): with constants the planner reads the responses of those periods by
+        # index; with the date condition joined it scanned every response (1 M at 50,000 employees, ~120 ms).
+        period_ids = list(
+            SurveyPeriod.objects.filter(
+                start_date__lte=filters.period.end_date, end_date__gte=filters.period.start_date
+            ).values_list("pk", flat=True)
         )
+        if not period_ids:
+            return [], {}
+        answers = answers.filter(period_id__in=period_ids)
     else:
         latest = survey_selectors.latest_period()
         if latest is None:

@@ -25,8 +25,9 @@ pytestmark = pytest.mark.django_db
 def test_every_figure_for_hr(org, django_assert_max_num_queries):
     f = selectors.dashboard_filters(org["hr"], today=TODAY)
     assert (f.period, f.previous_period, f.campaign) == (org["q4"], org["q3"], org["campaign"])
-    # people per unit, plans/dialogues/meetings (one UNION), survey sums, readiness, the trend's snapshots
-    with django_assert_max_num_queries(5):
+    # people per unit, plans/dialogues/meetings (one UNION), the survey's periods and sums, readiness, the trend's
+    # snapshots
+    with django_assert_max_num_queries(6):
         data = selectors.adoption_overview(f, today=TODAY)
     s = data["summary"]
     assert (s["headcount"], s["reached"], s["enrolled"], s["started"], s["completed"]) == (7, 5, 4, 3, 2)
