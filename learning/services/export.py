@@ -5,12 +5,11 @@ from __future__ import annotations
 import io
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.models import BackgroundJob
+from portal.services import job_claim, job_fail, job_finish
 from portal.tasks import enqueue_on_commit
 
 from ..export import FORMATS, write_export
@@ -37,12 +36,9 @@ def export_job_create(*, owner, year: int, fmt: str, unit_code: str = "") -> Bac
 
 def export_job_run(*, job_id: int) -> str:
     """Run an export job (idempotent: a finished job is left alone)."""
-    with transaction.atomic():
-        job = BackgroundJob.objects.select_for_update().filter(pk=job_id).first()
-        if job is None or job.status in (BackgroundJob.Status.DONE, BackgroundJob.Status.RUNNING):
-            return "skipped"
-        job.status, job.progress = BackgroundJob.Status.RUNNING, 5
-        job.save(update_fields=["status", "progress"])
+    job = job_claim(job_id=job_id)
+    if job is None:
+        return "skipped"
 
     def progress(percent: int) -> None:
         BackgroundJob.objects.filter(pk=job_id).update(progress=percent)
@@ -54,13 +50,8 @@ def export_job_run(*, job_id: int) -> str:
         count = write_export(rows, params["format"], buffer)
         progress(90)
         name = f"rekam-belajar-{params['year']}{'-' + params['unit'] if params.get('unit') else ''}.{params['format']}"
-        job.result_file.save(name, ContentFile(buffer.getvalue()), save=False)
-        job.status, job.progress, job.finished_at = BackgroundJob.Status.DONE, 100, timezone.now()
-        job.message = _("%(count)s baris.") % {"count": count}
-        job.save(update_fields=["result_file", "status", "progress", "finished_at", "message"])
+        job_finish(job, filename=name, content=buffer.getvalue(), message=_("%(count)s baris.") % {"count": count})
     except Exception as exc:
-        BackgroundJob.objects.filter(pk=job_id).update(
-            status=BackgroundJob.Status.FAILED, message=str(exc)[:500], finished_at=timezone.now()
-        )
+        job_fail(job_id, str(exc))
         raise
     return "done"

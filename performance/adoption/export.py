@@ -5,13 +5,13 @@ from __future__ import annotations
 import io
 
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.exports import write_table
 from portal.models import BackgroundJob
+from portal.services import job_claim, job_fail, job_finish
 from portal.tasks import enqueue_on_commit
 
 from . import rules, selectors
@@ -107,12 +107,9 @@ def export_rows(data: dict) -> list[dict]:
 
 def export_job_run(*, job_id: int) -> str:
     """Idempotent: a finished or running job is left alone. Scope is the owner's, checked again here."""
-    with transaction.atomic():
-        job = BackgroundJob.objects.select_for_update().filter(pk=job_id, kind=JOB_KIND).first()
-        if job is None or job.status in (BackgroundJob.Status.DONE, BackgroundJob.Status.RUNNING):
-            return "skipped"
-        job.status, job.progress = BackgroundJob.Status.RUNNING, 10
-        job.save(update_fields=["status", "progress"])
+    job = job_claim(job_id=job_id, kind=JOB_KIND, progress=10)
+    if job is None:
+        return "skipped"
     try:
         owner = get_user_model().objects.get(pk=job.owner_id)
         p = job.params
@@ -123,15 +120,13 @@ def export_job_run(*, job_id: int) -> str:
         BackgroundJob.objects.filter(pk=job_id).update(progress=60)
         buffer = io.BytesIO()
         count = write_table(export_rows(data), COLUMNS, p["format"], buffer, sheet_name="Adopsi")
-        job.result_file.save(
-            f"adopsi-{timezone.localdate():%Y%m%d}.{p['format']}", ContentFile(buffer.getvalue()), save=False
+        job_finish(
+            job,
+            filename=f"adopsi-{timezone.localdate():%Y%m%d}.{p['format']}",
+            content=buffer.getvalue(),
+            message=_("%(count)s baris.") % {"count": count},
         )
-        job.status, job.progress, job.finished_at = BackgroundJob.Status.DONE, 100, timezone.now()
-        job.message = _("%(count)s baris.") % {"count": count}
-        job.save(update_fields=["result_file", "status", "progress", "finished_at", "message"])
     except Exception as exc:
-        BackgroundJob.objects.filter(pk=job_id).update(
-            status=BackgroundJob.Status.FAILED, message=str(exc)[:500], finished_at=timezone.now()
-        )
+        job_fail(job_id, str(exc))
         raise
     return "done"

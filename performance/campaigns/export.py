@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
@@ -15,6 +14,7 @@ from django.utils.translation import override
 
 from portal.exports import write_table
 from portal.models import BackgroundJob
+from portal.services import job_claim, job_fail, job_finish
 from portal.tasks import enqueue_on_commit
 
 from . import selectors
@@ -39,12 +39,9 @@ def export_job_create(*, owner, campaign, fmt: str) -> BackgroundJob:
 
 def export_job_run(*, job_id: int) -> str:
     """Idempotent: a finished or running job is left alone. The owner's scope is checked again here."""
-    with transaction.atomic():
-        job = BackgroundJob.objects.select_for_update().filter(pk=job_id, kind=JOB_KIND).first()
-        if job is None or job.status in (BackgroundJob.Status.DONE, BackgroundJob.Status.RUNNING):
-            return "skipped"
-        job.status, job.progress = BackgroundJob.Status.RUNNING, 10
-        job.save(update_fields=["status", "progress"])
+    job = job_claim(job_id=job_id, kind=JOB_KIND, progress=10)
+    if job is None:
+        return "skipped"
     try:
         owner = get_user_model().objects.get(pk=job.owner_id)
         params = job.params
@@ -57,21 +54,16 @@ def export_job_run(*, job_id: int) -> str:
                 rows, COLUMNS, params["format"], buffer, sheet_name=_("Kampanye"), text_columns=["unit_code"]
             )
             message = _("%(count)s baris.") % {"count": count}
-        job.result_file.save(
-            f"kampanye-{campaign.pk}-{timezone.localdate():%Y%m%d}.{params['format']}",
-            ContentFile(buffer.getvalue()),
-            save=False,
+        job_finish(
+            job,
+            filename=f"kampanye-{campaign.pk}-{timezone.localdate():%Y%m%d}.{params['format']}",
+            content=buffer.getvalue(),
+            message=message,
         )
-        job.status, job.progress, job.finished_at, job.message = BackgroundJob.Status.DONE, 100, timezone.now(), message
-        job.save(update_fields=["result_file", "status", "progress", "finished_at", "message"])
     except Http404:  # the owner lost the scope since: nothing is written
-        BackgroundJob.objects.filter(pk=job_id).update(
-            status=BackgroundJob.Status.FAILED, message=_("Tidak berwenang."), finished_at=timezone.now()
-        )
+        job_fail(job_id, _("Tidak berwenang."))
         return "refused"
     except Exception as exc:
-        BackgroundJob.objects.filter(pk=job_id).update(
-            status=BackgroundJob.Status.FAILED, message=str(exc)[:500], finished_at=timezone.now()
-        )
+        job_fail(job_id, str(exc))
         raise
     return "done"
