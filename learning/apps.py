@@ -26,6 +26,15 @@ class LearningConfig(AppConfig):
         )
         registry.register_search_source(CoursePage, label=_("Kursus"))
 
+        # a learner's JP of a year follows every ledger entry saved or deleted (cascades included)
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import JPLedgerEntry
+        from .services import jp
+
+        post_save.connect(jp.on_entry_saved, sender=JPLedgerEntry, dispatch_uid="learning_jp_total_saved")
+        post_delete.connect(jp.on_entry_deleted, sender=JPLedgerEntry, dispatch_uid="learning_jp_total_deleted")
+
         from portal.tasks import register_job_task
 
         from .services.export import EXPORT_JOB_KIND

@@ -34,6 +34,7 @@ from ..models import (
     QuizAttempt,
 )
 from ..quiz import page_quiz_snapshot
+from ..services.jp import jp_totals_rebuild
 from .scale_pages import build_course, ensure_course_index, question_value
 
 SCALE_EMAIL_DOMAIN = "scale.walesi.test"
@@ -318,6 +319,7 @@ def _records_for(user_ids, courses, modules_by_course, quiz_snapshots, rng, now,
             if by_course[c.course_id].issues_certificate
         ],
     )
+    jp_totals_rebuild(user_ids)  # bulk inserts send no signals: the year totals from the ledger, once
     counts["enrollments"] += len(enrollments)
     counts["progress"] += len(progress)
     counts["attempts"] += len(attempts)

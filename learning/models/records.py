@@ -18,6 +18,7 @@ __all__ = [
 ]
 
 import secrets
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -80,6 +81,12 @@ class Enrollment(models.Model):
         indexes = [
             models.Index(fields=["user", "status"]),
             models.Index(fields=["due_date"], condition=Q(due_date__isnull=False), name="learning_enr_due_idx"),
+            # a course's learners with their state, read from the index alone (dashboard and campaign counts)
+            models.Index(
+                fields=["course", "user"],
+                include=["status", "started_at", "source", "due_date"],
+                name="learning_enr_course_user_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -241,6 +248,24 @@ class JPLedgerEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.year}: {self.jp} JP"
+
+
+class JPYearTotal(models.Model):
+    """A learner's JP of a year: the sum of their ledger entries, kept beside the ledger (`services.jp`, on every
+    entry saved or deleted) so a dashboard over 50,000 people joins one row per person instead of summing the
+    ledger. The ledger stays the record; `jp_totals_rebuild` recomputes these from it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jp_totals")
+    year = models.PositiveSmallIntegerField(_("tahun (WIT)"))
+    total = models.DecimalField(_("JP"), max_digits=8, decimal_places=2, default=Decimal("0"))
+
+    class Meta:
+        verbose_name = _("jumlah JP setahun")
+        verbose_name_plural = _("jumlah JP setahun")
+        constraints = [models.UniqueConstraint(fields=["user", "year"], name="learning_jp_total_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.year}: {self.total} JP"
 
 
 def certificate_upload_to(instance, filename: str) -> str:

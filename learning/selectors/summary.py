@@ -432,6 +432,49 @@ def learning_annotations(
     return figures
 
 
+def with_learning_columns(qs, *, course_id: int | None, year: int, user_path: str = "user"):
+    """`qs` (rows with a user at `user_path`, e.g. employees) with the figures of `learning_annotations` as LEFT
+    JOINs instead of per-row subqueries: `lr_jp` from the learner's JP of the year (`JPYearTotal`), `lr_enrolled`,
+    `lr_started`, `lr_completed` from their enrolment in `course_id` (one row per user and course) and `lr_score`
+    from its completion. Each join has at most one row per user, so no row is repeated; over 50,000 people the
+    database reads each table once (hash joins) instead of probing an index per person and figure."""
+    from django.db.models import BooleanField, Case, FilteredRelation, Value, When
+    from django.db.models.functions import Coalesce
+
+    p = user_path
+    qs = qs.annotate(
+        lr_jp_row=FilteredRelation(f"{p}__jp_totals", condition=Q(**{f"{p}__jp_totals__year": year})),
+    ).annotate(
+        lr_jp=Coalesce(
+            F("lr_jp_row__total"), Value(Decimal("0")), output_field=DecimalField(max_digits=8, decimal_places=2)
+        )
+    )
+    if course_id is None:
+        no = Value(False, output_field=BooleanField())
+        return qs.annotate(
+            lr_enrolled=no,
+            lr_started=no,
+            lr_completed=no,
+            lr_score=Cast(Value(None), output_field=DecimalField(max_digits=5, decimal_places=2)),
+        )
+    qs = qs.annotate(
+        lr_enr=FilteredRelation(f"{p}__enrollments", condition=Q(**{f"{p}__enrollments__course_id": course_id})),
+        lr_done=FilteredRelation(
+            f"{p}__course_completions", condition=Q(**{f"{p}__course_completions__course_id": course_id})
+        ),
+    )
+
+    def flag(condition: Q):
+        return Case(When(condition, then=Value(True)), default=Value(False), output_field=BooleanField())
+
+    return qs.annotate(
+        lr_enrolled=flag(Q(lr_enr__course_id__isnull=False)),  # a column of the index (no heap read)
+        lr_started=flag(Q(lr_enr__started_at__isnull=False)),
+        lr_completed=flag(Q(lr_enr__status=Enrollment.Status.COMPLETED)),
+        lr_score=F("lr_done__score"),
+    )
+
+
 def completions_per_week(*, user_ids, course_id: int, since: dt.datetime) -> dict[dt.date, int]:
     """Completions of a course by the given users (a subquery of user ids) per ISO week (Monday, UTC), one query."""
     from django.db.models.functions import TruncWeek

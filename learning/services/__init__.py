@@ -7,6 +7,7 @@ from .certificates import certificate_render_pdf, certificate_verify_url
 from .completion import course_check_completion
 from .enrollment import enrollment_create, enrollment_mark_started, enrollments_assign_many
 from .export import EXPORT_JOB_KIND, export_job_create, export_job_run
+from .jp import jp_total_refresh, jp_totals_rebuild
 from .modules import module_complete, module_start
 from .reminders import reminders_send
 
@@ -24,6 +25,8 @@ __all__ = [
     "export_job_create",
     "export_job_run",
     "grace_seconds",
+    "jp_total_refresh",
+    "jp_totals_rebuild",
     "module_complete",
     "module_start",
     "reminders_send",

@@ -19,11 +19,24 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.http import Http404
 from django.utils.translation import get_language
 
-from learning.selectors.summary import learning_annotations
+from learning.selectors.summary import learning_annotations, with_learning_columns
 from performance import rules as perf_rules
 from performance.access import leadership_unit_ids
 from performance.campaigns.models import Campaign
@@ -153,16 +166,32 @@ def _predikat_in(period: PerformancePeriod | None):
     )
 
 
-def annotated_employees(filters: Filters, unit_ids: list[int], today: dt.date):
-    """Active employees of the units with per-person figures as subquery annotations (nothing loaded yet)."""
-    qs = Employee.objects.filter(active=True, unit_id__in=unit_ids).annotate(
-        **learning_annotations(course_id=filters.course_id, year=today.year)
-    )
-    current, previous = _predikat_in(filters.period), _predikat_in(filters.previous_period)
-    if current is not None:
-        qs = qs.annotate(pred=current, has_plan=Exists(_plans_in(filters.period).filter(employee_id=OuterRef("pk"))))
-    if previous is not None:
-        qs = qs.annotate(pred_prev=previous)
+def annotated_employees(filters: Filters, unit_ids: list[int], today: dt.date, *, joined: bool = False):
+    """Active employees of the units with per-person figures (nothing loaded yet): as correlated subqueries (the
+    people lists: a hundred rows), or with `joined` as LEFT JOINs to tables of one row per person (the grouped
+    query over every person of the scope: each table read once, not probed per person and figure). Both give
+    the same figures (tested)."""
+    qs = Employee.objects.filter(active=True, unit_id__in=unit_ids)
+    if not joined:
+        qs = qs.annotate(**learning_annotations(course_id=filters.course_id, year=today.year))
+        current, previous = _predikat_in(filters.period), _predikat_in(filters.previous_period)
+        if current is not None:
+            plan = Exists(_plans_in(filters.period).filter(employee_id=OuterRef("pk")))
+            qs = qs.annotate(pred=current, has_plan=plan)
+        if previous is not None:
+            qs = qs.annotate(pred_prev=previous)
+        return qs.annotate(reached_flag=Q(user__last_login__isnull=False))
+    qs = with_learning_columns(qs, course_id=filters.course_id, year=today.year)
+    for name, period in (("pred", filters.period), ("pred_prev", filters.previous_period)):
+        if period is None:
+            break  # no previous period without a current one
+        # at most one row per person (constraint assessment_one_current)
+        done = Q(assessments__period=period, assessments__is_current=True, assessments__status__in=DONE)
+        qs = qs.annotate(**{f"{name}_row": FilteredRelation("assessments", condition=done)})
+        qs = qs.annotate(**{name: F(f"{name}_row__predikat")})
+        if name == "pred":
+            planned = Q(pk__in=_plans_in(period).values("employee_id"))  # one hashed set, not a probe per person
+            qs = qs.annotate(has_plan=ExpressionWrapper(planned, output_field=BooleanField()))
     return qs.annotate(reached_flag=Q(user__last_login__isnull=False))
 
 
@@ -246,7 +275,7 @@ def _per_person(filters: Filters, unit_ids: list[int], today: dt.date):
         columns += ["pred", "has_plan"]
         if filters.previous_period is not None:
             columns.append("pred_prev")
-    return annotated_employees(filters, unit_ids, today).values(*columns).order_by()
+    return annotated_employees(filters, unit_ids, today, joined=True).values(*columns).order_by()
 
 
 def figures_by_unit(filters: Filters, unit_ids: list[int], today: dt.date) -> dict[int, dict]:

@@ -229,15 +229,18 @@ def test_notify_supervisors_of_not_started(org, mailoutbox, django_capture_on_co
 
 def test_each_persons_figures_are_computed_once_per_row(org):
     """The grouped query computes a person's JP, predikat (this and the previous period), score and plan once in
-    its inner query and counts the figures over those rows (not one subquery per aggregate), with the same
-    figures per unit as the hand-made organisation; no unit costs no query."""
+    its inner query, each table joined once (the year's JP totals, not the ledger summed per person), and counts
+    the figures over those rows, with the same figures per unit as the hand-made organisation; no unit costs no
+    query."""
     f = selectors.dashboard_filters(org["hr"], today=TODAY)
     scope = [pk for root in selectors._children(f.units)[None] for pk in selectors.subtree(f.units, root)]
     with CaptureQueriesContext(connection) as ctx:
         per_unit = selectors.figures_by_unit(f, scope, TODAY)
     (query,) = ctx.captured_queries
     sql = query["sql"].lower()
-    assert sql.count("learning_jpledgerentry") == 1
+    assert sql.count("learning_jpledgerentry") == 0
+    assert sql.count("learning_jpyeartotal") == 1
+    assert sql.count("learning_enrollment") == 1  # enrolled, started and completed from one join
     assert sql.count("learning_coursecompletion") == 1
     assert sql.count("performance_assessment") == 2  # this period and the previous one
     assert sql.count("development_developmentplan") == 1
@@ -248,6 +251,24 @@ def test_each_persons_figures_are_computed_once_per_row(org):
     with CaptureQueriesContext(connection) as none:
         assert selectors.figures_by_unit(f, [], TODAY) == {}
     assert len(none) == 0
+
+
+def test_joined_and_per_row_figures_agree_person_by_person(org):
+    """The grouped query's joins and the people list's per-row subqueries are two ways to one definition: every
+    person's figures are the same either way (with and without a campaign)."""
+    columns = ["pk", "reached_flag", "lr_enrolled", "lr_started", "lr_completed", "lr_score", "lr_jp"]
+    columns += ["pred", "pred_prev", "has_plan"]
+    for campaign in (org["campaign"], None):
+        f = selectors.dashboard_filters(org["hr"], today=TODAY)
+        f.campaign = campaign
+        scope = list(f.units)
+        rows = {}
+        for joined in (False, True):
+            qs = selectors.annotated_employees(f, scope, TODAY, joined=joined).values(*columns).order_by("pk")
+            flags = {"reached_flag", "lr_enrolled", "lr_started", "lr_completed", "has_plan"}
+            rows[joined] = [{k: bool(v) if k in flags else v for k, v in r.items()} for r in qs]
+        assert len(rows[True]) == 7
+        assert rows[True] == rows[False]
 
 
 def test_a_campaign_above_the_leaders_units_is_theirs_to_follow_on_their_units_only(org):

@@ -51,6 +51,12 @@ def plan_url(context) -> str:
     return reverse("development:plan", args=[context["dev_plan"].pk])
 
 
+def team_url(context) -> str:
+    from django.urls import reverse
+
+    return reverse("dashboard:team")
+
+
 BENCH_CASES = [
     {
         "name": "development.plan",
@@ -58,5 +64,12 @@ BENCH_CASES = [
         "setup": _plan,
         "user": lambda context: context["dev_supervisor"].user,
         "url": plan_url,
+    },
+    {
+        "name": "development.team",
+        "kind": "page",
+        "setup": _plan,
+        "user": lambda context: context["dev_supervisor"].user,
+        "url": team_url,
     },
 ]
