@@ -618,12 +618,14 @@ def weekly_trend(filters: Filters, unit_ids: list[int], current: dict, today: dt
 
 def not_started(filters: Filters, unit_ids: list[int], today: dt.date | None = None, limit: int = LIST_LIMIT):
     """People of the campaign's units who have not started its course (not enrolled, or enrolled and not begun),
-    with their supervisor; one query."""
+    with their supervisor; one query (with only the figure it filters on: `lr_started` as the counts define it)."""
     today = today or dates.today()
     if filters.campaign is None:
         return []
+    started = learning_annotations(course_id=filters.course_id, year=today.year)["lr_started"]
     qs = (
-        annotated_employees(filters, unit_ids, today)
+        Employee.objects.filter(active=True, unit_id__in=unit_ids)
+        .annotate(lr_started=started)
         .filter(lr_started=False)
         .select_related("unit", "supervisor")
         .order_by("unit__code", "full_name")
@@ -632,7 +634,10 @@ def not_started(filters: Filters, unit_ids: list[int], today: dt.date | None = N
 
 
 def people(filters: Filters, unit_ids: list[int], today: dt.date | None = None, limit: int = LIST_LIMIT):
-    """The people list with the same predikat definition as the counts (current revision in the period)."""
-    today = today or dates.today()
-    qs = annotated_employees(filters, unit_ids, today).select_related("unit").order_by("unit__code", "full_name")
-    return list(qs[:limit])
+    """The people list with the same predikat definition as the counts (current revision in the period): `pred`,
+    the one figure the list shows."""
+    qs = Employee.objects.filter(active=True, unit_id__in=unit_ids).select_related("unit")
+    current = _predikat_in(filters.period)
+    if current is not None:
+        qs = qs.annotate(pred=current)
+    return list(qs.order_by("unit__code", "full_name")[:limit])
