@@ -11,3 +11,13 @@ class AdoptionConfig(AppConfig):
     name = "performance.adoption"
     label = "adoption"
     verbose_name = _("Adopsi")
+
+    def ready(self):
+        # A broker outage must not leave a job "Menunggu" forever: the job sweep resends what it dropped.
+        from portal.tasks import register_job_task
+
+        from .export import JOB_KIND
+        from .services import NOTIFY_JOB_KIND
+
+        register_job_task(JOB_KIND, "performance.adoption.tasks.export_task")
+        register_job_task(NOTIFY_JOB_KIND, "performance.adoption.tasks.notify_task")

@@ -401,6 +401,12 @@ def _sum(a: dict, b: dict) -> dict:
     return out
 
 
+def scope_unit_ids(filters: Filters) -> list[int]:
+    """Every unit the figures count: the chosen unit's subtree, or every unit in the user's scope."""
+    roots = [filters.unit.pk] if filters.unit is not None else _children(filters.units).get(None, [])
+    return [pk for root in roots for pk in subtree(filters.units, root)]
+
+
 def adoption_overview(filters: Filters, *, today: dt.date | None = None) -> dict:
     """The figures of the chosen unit (or the whole scope) and one row per subunit for the drill-down."""
     today = today or dates.today()
@@ -416,7 +422,7 @@ def adoption_overview(filters: Filters, *, today: dt.date | None = None) -> dict
     for row_id in row_ids:
         for pk in subtree(filters.units, row_id):
             row_of[pk] = row_id
-    scope_ids = [pk for root in root_ids for pk in subtree(filters.units, root)]
+    scope_ids = scope_unit_ids(filters)
 
     per_unit: dict[int, dict] = defaultdict(dict)
     for unit_id, figures in figures_by_unit(filters, scope_ids, today).items():
@@ -622,15 +628,16 @@ def not_started(filters: Filters, unit_ids: list[int], today: dt.date | None = N
     today = today or dates.today()
     if filters.campaign is None:
         return []
+    qs = not_started_query(filters, unit_ids, today).select_related("unit", "supervisor")
+    return list(qs.order_by("unit__code", "full_name")[:limit])
+
+
+def not_started_query(filters: Filters, unit_ids: list[int], today: dt.date):
+    """Active employees of the units who have not started the campaign's course (nothing loaded yet)."""
     started = learning_annotations(course_id=filters.course_id, year=today.year)["lr_started"]
-    qs = (
-        Employee.objects.filter(active=True, unit_id__in=unit_ids)
-        .annotate(lr_started=started)
-        .filter(lr_started=False)
-        .select_related("unit", "supervisor")
-        .order_by("unit__code", "full_name")
+    return (
+        Employee.objects.filter(active=True, unit_id__in=unit_ids).annotate(lr_started=started).filter(lr_started=False)
     )
-    return list(qs[:limit])
 
 
 def people(filters: Filters, unit_ids: list[int], today: dt.date | None = None, limit: int = LIST_LIMIT):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learning.selectors.summary import learning_annotations
@@ -15,6 +16,8 @@ from performance.campaigns.models import Campaign
 from performance.models import Employee, PerformancePeriod
 from performance.pulse import selectors as pulse_selectors
 from portal import dates
+from portal.models import BackgroundJob
+from portal.tasks import enqueue_on_commit
 
 from . import rules, selectors
 from .models import UnitSnapshot
@@ -100,6 +103,7 @@ def _readiness(day: dt.date) -> tuple[dict[int, float | None], str]:
     return units, result["pulse"].title[:200]
 
 
+NOTIFY_JOB_KIND = "adoption-notify"
 SUPERVISOR_NOTICE = _("%(n)s anggota tim Anda belum memulai kursus %(course)s")
 
 
@@ -113,13 +117,14 @@ def notify_supervisors_of_not_started(*, actor, filters, unit_ids: list[int]) ->
     if filters.campaign is None:
         return 0
     today = dates.today()
-    per_sup: dict[int, int] = defaultdict(int)
-    for sup_id in (
-        selectors.annotated_employees(filters, unit_ids, today)
-        .filter(lr_started=False, supervisor__isnull=False)
-        .values_list("supervisor_id", flat=True)
-    ):
-        per_sup[sup_id] += 1
+    per_sup = dict(  # counted in SQL, one row per supervisor
+        selectors.not_started_query(filters, unit_ids, today)
+        .filter(supervisor__isnull=False)
+        .order_by()
+        .values("supervisor_id")
+        .annotate(n=Count("id"))
+        .values_list("supervisor_id", "n")
+    )
     told = 0
     course = filters.campaign.course
     for sup in Employee.objects.filter(pk__in=list(per_sup), user__isnull=False).select_related("user"):
@@ -133,3 +138,47 @@ def notify_supervisors_of_not_started(*, actor, filters, unit_ids: list[int]) ->
         )
         told += 1
     return told
+
+
+@transaction.atomic
+def notify_job_create(*, owner, filters) -> BackgroundJob:
+    """Notify the supervisors of the not-started people of these filters in the background (a province has
+    thousands of supervisors: not a request's work). Pressing twice notifies nobody twice (event keys)."""
+    job = BackgroundJob.objects.create(
+        kind=NOTIFY_JOB_KIND,
+        owner=owner,
+        params={
+            "unit_id": filters.unit.pk if filters.unit else None,
+            "period_id": filters.period.pk if filters.period else None,
+            "campaign_id": filters.campaign.pk if filters.campaign else None,
+        },
+    )
+    from .tasks import notify_task
+
+    enqueue_on_commit(notify_task, job.pk)
+    return job
+
+
+def notify_job_run(*, job_id: int) -> str:
+    """Idempotent: a finished or running job is left alone; the owner's scope is checked again here."""
+    from portal.services import job_claim, job_fail
+
+    job = job_claim(job_id=job_id, kind=NOTIFY_JOB_KIND, progress=10)
+    if job is None:
+        return "skipped"
+    try:
+        owner = get_user_model().objects.get(pk=job.owner_id)
+        p = job.params
+        filters = selectors.dashboard_filters(
+            owner, unit_id=p.get("unit_id"), period_id=p.get("period_id"), campaign_id=p.get("campaign_id")
+        )
+        told = notify_supervisors_of_not_started(
+            actor=owner, filters=filters, unit_ids=selectors.scope_unit_ids(filters)
+        )
+        job.status, job.progress, job.finished_at = BackgroundJob.Status.DONE, 100, timezone.now()
+        job.message = _("%(n)s atasan diberi tahu.") % {"n": told}
+        job.save(update_fields=["status", "progress", "finished_at", "message"])
+    except Exception as exc:
+        job_fail(job_id, str(exc))
+        raise
+    return "done"

@@ -18,3 +18,10 @@ def export_task(job_id: int) -> str:
     from .export import export_job_run
 
     return export_job_run(job_id=job_id)
+
+
+@shared_task(acks_late=True)
+def notify_task(job_id: int) -> str:
+    from .services import notify_job_run
+
+    return notify_job_run(job_id=job_id)

@@ -56,9 +56,12 @@ def dashboard(request):
 @role_required(Role.PIMPINAN, Role.ADMIN_KEPEGAWAIAN)
 def notify_not_started(request):
     filters = _filters(request, request.POST)
-    ids = selectors.adoption_overview(filters)["scope_ids"]
-    told = services.notify_supervisors_of_not_started(actor=request.user, filters=filters, unit_ids=ids)
-    messages.success(request, _("%(n)s atasan diberi tahu.") % {"n": told})
+    job = services.notify_job_create(owner=request.user, filters=filters)
+    job.refresh_from_db(fields=["status", "message"])  # done already when the worker was quick (or eager)
+    if job.status == job.Status.DONE:
+        messages.success(request, job.message)
+    else:
+        messages.success(request, _("Pemberitahuan kepada atasan sedang dikirim."))
     return redirect(request.POST.get("next") or "adoption:dashboard")
 
 

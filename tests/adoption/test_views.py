@@ -142,3 +142,33 @@ def test_english_interface(client, org, settings):
         and "no data yet" in html
     )
     assert "Development and supervision" in html and "Corong adopsi" not in html
+
+
+def test_notify_not_started_runs_as_a_job_once_per_supervisor_and_day(
+    client, org, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The button queues a background job (thousands of supervisors are not a request's work); pressed twice, no
+    supervisor hears twice; a unit outside the leader's scope is a 404 and queues nothing."""
+    from portal.models import BackgroundJob
+
+    _login(client, org["hr"])
+    for _press in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            r = client.post(reverse("adoption:notify"), {}, follow=True)
+        assert r.status_code == 200
+    jobs = list(BackgroundJob.objects.filter(kind="adoption-notify").order_by("pk"))
+    assert [j.status for j in jobs] == ["done", "done"]
+    assert "atasan diberi tahu" in jobs[0].message
+    assert [m.to for m in mailoutbox] == [["kepala@x.test"]]
+    assert "Pemberitahuan kepada atasan sedang dikirim" in r.content.decode()  # the job ran after the request
+    _login(client, org["leader"])
+    assert client.post(reverse("adoption:notify"), {"unit": org["a"].pk}).status_code == 404
+    assert BackgroundJob.objects.filter(kind="adoption-notify").count() == 2
+
+
+def test_a_job_left_waiting_by_a_broker_outage_is_resent_by_the_sweep():
+    """Both of the dashboard's job kinds are known to the sweep (the export's was not)."""
+    from portal.tasks import JOB_TASKS
+
+    assert JOB_TASKS["adoption-export"] == "performance.adoption.tasks.export_task"
+    assert JOB_TASKS["adoption-notify"] == "performance.adoption.tasks.notify_task"
