@@ -82,9 +82,9 @@ def address_key(address: str) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), (address or "-").encode(), hashlib.sha256).hexdigest()
 
 
-@transaction.atomic
 def submit_counter_hit(*, address: str, now: dt.datetime | None = None) -> int:
-    """Count one submission for the address in the current hour (database row, so Redis is not needed)."""
+    """Count one submission for the address in the current hour (database row, so Redis is not needed). No
+    transaction of its own: the UPDATE is atomic, and a first hit racing another is caught in its savepoint."""
     now = now or timezone.now()
     window = now.replace(minute=0, second=0, microsecond=0)
     key = address_key(address)
@@ -152,8 +152,9 @@ def survey_submit(
         **{f: int(scores[f]) for f in rules.ELEMENT_FIELDS},
         **(profile or {}),
     )
-    # The related rows were fetched and checked above (and the officer by the form): no lookups again.
-    response.full_clean(exclude=["service_unit", "period", "service_kind", "officer"])
+    # The related rows were fetched and checked above (and the officer by the form): no lookups again. The scores'
+    # range is checked by the fields' validators here and by the table's constraint: no query to check it twice.
+    response.full_clean(exclude=["service_unit", "period", "service_kind", "officer"], validate_constraints=False)
     try:
         with transaction.atomic():
             spent = UsedFormToken.objects.create(nonce=parsed.nonce)

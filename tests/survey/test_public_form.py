@@ -257,3 +257,17 @@ def test_a_complaint_notifies_the_unit_head(client, survey_demo):
     assert notice.recipient.email == "atasan@walesi.test"
     assert "Pelayanan Umum Kantor Distrik Walesi" in notice.title
     assert "Surat saya hilang" not in notice.body
+
+
+def test_an_answer_is_stored_in_a_constant_handful_of_statements(client, survey_demo):
+    """Unit, period, kinds, officers, the rate counter (update, insert on the hour's first), the spent token, the
+    response and its link: nine statements, savepoints aside (the constraint is the table's, not a query)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    data = _answers(survey_demo, token=_token(client))
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.post(URL, data).status_code == 302
+    statements = [q["sql"] for q in ctx.captured_queries if "SAVEPOINT" not in q["sql"]]
+    assert len(statements) == 9, statements
+    assert SurveyResponse.objects.count() == 171  # the demo's 170 and this one
