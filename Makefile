@@ -79,8 +79,10 @@ bench: venv
 bench-lcp: venv
 	$(PY) -m bench.lcp $(BENCH_ARGS)
 
+## make messages: the English catalogue from the (Indonesian) source strings. Never `-l id`: locale/id is a
+## hand-kept file of Wagtail admin strings that makemessages would replace with empty portal entries.
 messages: venv
-	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py makemessages -l id -l en --ignore=.venv --ignore=staticfiles
+	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py makemessages -l en --ignore=.venv --ignore=staticfiles
 	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py compilemessages --ignore=.venv
 
 clean:
