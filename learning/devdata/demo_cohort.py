@@ -87,31 +87,41 @@ def _learner(index: int):
     return user
 
 
+def learn(user, course: CoursePage, *, modules_done: int | None, ability: float, learner: int):
+    """`user` works through `course` as a demo learner would: the first `modules_done` modules (None: all of them
+    and the final quiz, retried until passed, answered by `ability`), then opens the next module. Through the
+    learning services, recorded now; returns the enrollment (made if missing)."""
+    modules = list(course.get_modules())
+    final = FinalAssessmentPage.objects.child_of(course).live().first()
+    enrollment = Enrollment.objects.filter(user=user, course=course).first() or services.enrollment_create(
+        user=user, course=course
+    )
+    done = modules if modules_done is None else modules[:modules_done]
+    for module in done:
+        services.module_start(user=user, module=module, enrollment=enrollment)
+        if module.has_quiz:
+            attempt = services.attempt_start(user=user, quiz_page=module)
+            answers = {q.id: sorted(q.correct_ids) for q in quiz_questions(module)}
+            services.attempt_submit(user=user, attempt_id=attempt.pk, answers=answers)
+        else:
+            services.module_complete(user=user, module=module)
+    if modules_done is not None and modules_done < len(modules) and modules_done > 0:
+        services.module_start(user=user, module=modules[modules_done], enrollment=enrollment)
+    if modules_done is None and final is not None:
+        _take_final(user, final, ability, learner)
+    return enrollment
+
+
 @transaction.atomic
 def seed_cohort(course: CoursePage, *, now: dt.datetime | None = None) -> int:
     """The cohort's records in the onboarding course; returns how many learners were added."""
     now = now or timezone.now()
-    modules = list(course.get_modules())
-    final = FinalAssessmentPage.objects.child_of(course).live().first()
     added = 0
     for index, (ability, modules_done, days) in enumerate(COHORT, start=1):
         user = _learner(index)
         if Enrollment.objects.filter(user=user, course=course).exists():
             continue
-        enrollment = services.enrollment_create(user=user, course=course)
-        done = modules if modules_done is None else modules[:modules_done]
-        for module in done:
-            services.module_start(user=user, module=module, enrollment=enrollment)
-            if module.has_quiz:
-                attempt = services.attempt_start(user=user, quiz_page=module)
-                answers = {q.id: sorted(q.correct_ids) for q in quiz_questions(module)}
-                services.attempt_submit(user=user, attempt_id=attempt.pk, answers=answers)
-            else:
-                services.module_complete(user=user, module=module)
-        if modules_done is not None and modules_done < len(modules) and modules_done > 0:
-            services.module_start(user=user, module=modules[modules_done], enrollment=enrollment)
-        if modules_done is None and final is not None:
-            _take_final(user, final, ability, index)
+        enrollment = learn(user, course, modules_done=modules_done, ability=ability, learner=index)
         enrolled_at = now - dt.timedelta(days=days)
         # Enrolled weeks ago (the chart's weeks); the work itself is recorded as it happened, today.
         Enrollment.objects.filter(pk=enrollment.pk).update(

@@ -1,5 +1,5 @@
-"""In a real browser at 360 px, in Indonesian: the leader's /pimpinan/ draws its SVG bars (non-zero widths) with
-no console errors and no horizontal scroll."""
+"""In a real browser at 360 px, in Indonesian: the leader's /pimpinan/ of the demo draws its SVG bars (non-zero
+widths in the funnel, non-zero heights in the weekly trend) with no console errors and no horizontal scroll."""
 
 import pytest
 
@@ -11,6 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_pimpinan_bars_in_indonesian(page):
     from home.devdata import demo as home_demo
     from learning.devdata import demo as learning_demo
+    from performance.adoption.devdata import demo as adoption_demo
     from performance.campaigns.devdata import demo as campaigns_demo
     from performance.devdata import demo as performance_demo
     from portal import demo as portal_demo
@@ -22,6 +23,7 @@ def test_pimpinan_bars_in_indonesian(page):
     learning_demo.seed()
     performance_demo.seed()
     assert campaigns_demo.seed() is not None
+    adoption_demo.seed()  # eight weeks of the campaign replayed, with their nightly snapshots
 
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -39,5 +41,11 @@ def test_pimpinan_bars_in_indonesian(page):
         "document.querySelector('#corong ~ svg rect.bar, section svg rect.bar').getBBox().width"
     )
     assert funnel_first > 0  # reached > 0: the leader signed in
+    # the weekly trend: a reached bar of non-zero height in each of the campaign's past weeks (from the snapshots)
+    heights = page.evaluate(
+        "Array.from(document.querySelectorAll('svg[aria-labelledby=tren-teks] rect.bar')).map(r => r.getBBox().height)"
+    )
+    reached = heights[0::2]
+    assert len(reached) == 12 and all(h > 0 for h in reached[-9:]), heights
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert errors == []

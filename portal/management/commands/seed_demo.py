@@ -39,6 +39,9 @@ class Command(BaseCommand):
                 counter = getattr(module, "counts", None)
                 # A seeder that reports counts() writes nothing; one that does not yet may write its own line.
                 module.seed(stdout=None if counter else self.stdout)
+            # counted once everything is written: a later seeder adds to an earlier one's tables (enrolments)
+            for module in modules:
+                counter = getattr(module, "counts", None)
                 for label, number in (counter() if counter else {}).items():
                     totals[label] = totals.get(label, 0) + number
         summary = ", ".join(f"{number} {label}" for label, number in totals.items())
