@@ -64,7 +64,9 @@ def test_demo_replays_the_onboarding_weeks_and_the_leader_sees_them(client, demo
         )
         for day in past
     ]
-    assert [t["r"] for t in totals] == sorted(t["r"] for t in totals) and totals[-1]["r"] > totals[1]["r"] > totals[0]["r"] == 0
+    assert [t["r"] for t in totals] == sorted(t["r"] for t in totals) and totals[-1]["r"] > totals[1]["r"] > totals[0][
+        "r"
+    ] == 0
     assert [t["c"] for t in totals] == sorted(t["c"] for t in totals) and totals[-1]["c"] > 0
 
     # the leader's dashboard: every past week of the trend has its figure, the funnel finishes, some not started
