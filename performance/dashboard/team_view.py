@@ -24,6 +24,9 @@ from portal import dates
 
 #: A leader's "all my units" view lists at most this many people; more asks them to pick a unit.
 LEADER_LIMIT = 300
+#: Members shown per page: sorting and filtering see the whole team, the page renders this many (a head with
+#: hundreds of direct reports got a 1.5 MB page that took seconds to render).
+PAGE_SIZE = 50
 
 SORTS = {
     "nama": _("Nama"),
@@ -225,4 +228,13 @@ def direct_reports_of_user(user) -> QuerySet[Employee]:
     return Employee.objects.filter(supervisor__user=user, supervisor__active=True, active=True)
 
 
-__all__ = ["FILTERS", "LEADER_LIMIT", "SORTS", "TeamRow", "direct_reports_of_user", "sort_and_filter", "team_rows"]
+__all__ = [
+    "FILTERS",
+    "LEADER_LIMIT",
+    "PAGE_SIZE",
+    "SORTS",
+    "TeamRow",
+    "direct_reports_of_user",
+    "sort_and_filter",
+    "team_rows",
+]

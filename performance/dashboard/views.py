@@ -3,8 +3,11 @@ leadership dashboard /pimpinan/ is `performance.adoption`."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
@@ -83,13 +86,18 @@ def team(request):
         row.direct = supervisor is not None and supervisor.user_id == request.user.pk
     sort, what = request.GET.get("urut", "nama"), request.GET.get("saring", "")
     shown = team_view.sort_and_filter(rows, sort=sort, what=what)
+    page = Paginator(shown, team_view.PAGE_SIZE).get_page(request.GET.get("hal"))
+    kept = {k: v for k, v in (("lingkup", "unit" if scope == "unit" else ""), ("urut", sort), ("saring", what)) if v}
     return render(
         request,
         "dashboard/team.html",
         {
             # Whether the account has an employee record matters only when nobody is listed (no extra query).
             "me": True if rows else own_employee(request.user),
-            "rows": shown,
+            "rows": page.object_list,
+            "page": page,
+            "page_query": urlencode(kept),
+            "shown_count": len(shown),
             "all_count": len(rows),
             "period": period,
             "scope": scope,

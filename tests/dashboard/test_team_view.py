@@ -66,6 +66,27 @@ def test_team_view_query_count_is_the_same_for_5_and_50_members(team, client):
     assert html.count('class="card team-row"') == 50
 
 
+def test_a_large_team_is_shown_50_to_a_page_sorted_across_the_whole_team(team, client):
+    atasan = team["users"]["atasan"]
+    boss = team["employees"]["pegawai"].supervisor
+    _add_members(team, 56 - boss.direct_reports.count())
+    client.force_login(atasan)
+    url = reverse("dashboard:team")
+    first, html = _queries(client, url + "?urut=dialog")
+    assert html.count('class="card team-row"') == 50
+    assert "Halaman 1 dari 2 · anggota 1–50 dari 56" in html
+    assert 'href="?urut=dialog&amp;hal=2"' in html  # the next page keeps the sort
+    second, html2 = _queries(client, url + "?urut=dialog&hal=2")
+    assert html2.count('class="card team-row"') == 6 and "anggota 51–56 dari 56" in html2
+    assert first == second
+    # sorted across the team: the longest without a dialogue (never) come first, those with one on page 2
+    assert "Dialog terakhir" in html2 and html.count("belum pernah") > html2.count("belum pernah")
+    # a page number that does not exist shows the last page, and the filter narrows before paging
+    assert client.get(url + "?urut=dialog&hal=99").content.decode().count('class="card team-row"') == 6
+    html3 = client.get(url + "?saring=tanpa-dialog").content.decode()
+    assert "Halaman" not in html3 and "Anggota 001" not in html3
+
+
 def test_team_view_shows_what_to_act_on_and_sorts_and_filters(team, client):
     atasan = team["users"]["atasan"]
     pegawai = team["employees"]["pegawai"]
