@@ -234,7 +234,7 @@ def _report(results: dict, cases, calls, sizes: list[tuple[str, int]]) -> bool:
             m = results["cases"][case.name][size]
             ratio = f"{m['p50_ms'] / floor_p50:.1f}" if floor_p50 else "-"
             m["x_floor_p50"] = float(ratio) if floor_p50 else None
-            budget = budget_for(case.p95_ms, learners, largest=largest)
+            budget = budget_for(case.p95_ms, learners, largest=largest, beyond=case.budget_beyond)
             verdict = ""
             if budget is not None:
                 verdict = note(case.name, f"p95 <= {budget:g} ms at {learners}", m["p95_ms"] <= budget, m["p95_ms"])

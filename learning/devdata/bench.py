@@ -117,7 +117,8 @@ BENCH_CASES = [
         course_analytics,
         login="pelatih@walesi.test",
         same_queries=True,
-        p95_ms=300,
+        p95_ms={5000: 300},  # issue 12: the course report at 5,000 learners; at 50,000 measured, not budgeted
+        budget_beyond=False,
         setup=_analytics_setup,
     ),
     BenchCase(

@@ -130,3 +130,12 @@ def test_bench_cases_of_campaigns_and_adoption_carry_their_budgets(settings):
         learners = ""
 
     assert _sizes(Args) == [("default", 5000), ("province", 50000)]
+
+
+def test_course_report_budget_holds_at_5000_and_50000_is_measured_only(settings):
+    from bench.runner import load_cases
+
+    settings.PORTAL_BENCH_MODULES = ["learning.devdata.bench"]
+    case = {c.name: c for c in load_cases()}["learning: course analytics"]
+    assert budget_for(case.p95_ms, 5000, largest=False, beyond=case.budget_beyond) == 300
+    assert budget_for(case.p95_ms, 50000, largest=True, beyond=case.budget_beyond) is None
