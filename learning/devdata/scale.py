@@ -165,8 +165,10 @@ def generate(learners: int = 5000, *, seed: int = 2026, out=None) -> dict:
     # The whole database: the scale builders of other apps filled their tables too.
     from portal.db import analyze_tables
 
-    analyze_tables()
-    _log(out, started, "ANALYZE done")
+    # VACUUM as well: the dashboard's counts read covering indexes, index-only only once the visibility map is set
+    # (at 50,000 the campaign's 50,000 enrolments: 84 ms from the heap, 6 ms from the index).
+    analyze_tables(vacuum=True)
+    _log(out, started, "VACUUM ANALYZE done")
     counts["learners"] = len(user_ids)
     counts["seconds"] = round(time.perf_counter() - started, 1)
     return counts

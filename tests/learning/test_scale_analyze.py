@@ -1,6 +1,6 @@
 """Bulk loaders leave the planner informed: generate_scale_data runs ANALYZE (issue 9, item 16)."""
 
-from django.db import connection
+from django.db import connection, transaction
 
 import pytest
 
@@ -27,3 +27,19 @@ def test_generate_scale_data_analyzes_the_tables_it_filled(demo_users):
     generate(4, seed=3)
     for table in ("learning_moduleprogress", "learning_quizattempt", "learning_enrollment", "portal_user"):
         assert _planner_knows(table), table
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_postgresql_vacuums_too_so_covering_indexes_serve_at_once():
+    from django.test.utils import CaptureQueriesContext
+
+    from learning.models import Enrollment
+    from portal.db import analyze_tables
+
+    with CaptureQueriesContext(connection) as outside:
+        analyze_tables(Enrollment, vacuum=True)
+    with CaptureQueriesContext(connection) as inside, transaction.atomic():
+        analyze_tables(Enrollment, vacuum=True)  # VACUUM cannot run in a transaction block: statistics only
+    verbs = [q["sql"].split(" ")[0] for q in outside.captured_queries + inside.captured_queries]
+    verbs = [v for v in verbs if v not in ("BEGIN", "COMMIT")]
+    assert verbs == (["VACUUM", "ANALYZE"] if connection.vendor == "postgresql" else ["ANALYZE", "ANALYZE"])

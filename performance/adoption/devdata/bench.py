@@ -30,7 +30,7 @@ def _hr(context):
         import datetime as dt
 
         campaign = Campaign.objects.create(name="Bench", course_id=course.id, unit=root, due_date=dt.date.today())
-    context["adoption_query"] = f"campaign={campaign.pk}" if campaign else ""
+    context["adoption_query"] = f"kampanye={campaign.pk}" if campaign else ""
     return user
 
 
