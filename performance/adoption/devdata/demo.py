@@ -88,9 +88,9 @@ def _replay(campaign: Campaign, employee_ids: list[int], *, now: dt.datetime) ->
     this_week = rules.week_start(today)
     start = this_week - dt.timedelta(weeks=WEEKS)  # the campaign's first Monday
     start_at = timezone.make_aware(dt.datetime.combine(start, dt.time(8)), dates.WIT)
-    Campaign.objects.filter(pk=campaign.pk).update(created_at=start_at)
-    campaign.course.specific.enrollments.filter(user__employee__in=employee_ids).update(enrolled_at=start_at)
     course = campaign.course.specific
+    Campaign.objects.filter(pk=campaign.pk).update(created_at=start_at)
+    course.enrollments.filter(user__employee__in=employee_ids).update(enrolled_at=start_at)
     people = list(Employee.objects.filter(pk__in=employee_ids).select_related("user").order_by("nip"))
     User = get_user_model()
     counts = {"signed in": 0, "started": 0, "completed": 0, "weekly snapshots": 0}
@@ -125,10 +125,9 @@ def _replay(campaign: Campaign, employee_ids: list[int], *, now: dt.datetime) ->
 
 
 def seed(stdout=None) -> int:
-    course = onboarding_course()
     campaign = Campaign.objects.filter(name=CAMPAIGN_NAME).select_related("course").first()
     replayed = {}
-    if course and campaign and not UnitSnapshot.objects.filter(day__lt=dates.today()).exists():
+    if onboarding_course() and campaign and not UnitSnapshot.objects.filter(day__lt=dates.today()).exists():
         with transaction.atomic():
             # the night before the campaign's first Monday: the trend's first week has a week before it
             start = rules.week_start(dates.today()) - dt.timedelta(weeks=WEEKS)
