@@ -11,6 +11,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 
@@ -114,8 +115,9 @@ def own_when(is_own):
     return decorator
 
 
-def role_required(*roles: str, staff: bool = True):
-    """Login required, then one of the roles; otherwise the friendly 403 page.
+def role_required(*roles: str, staff: bool = True, hidden: bool = False):
+    """Login required, then one of the roles; otherwise the friendly 403 page, or with `hidden` a 404 (pages of
+    scoped figures, such as leadership's dashboard: for someone without a scope there is nothing there).
 
     Object-level access (someone else's record) is decided in the view and answered with a 404.
     """
@@ -126,6 +128,8 @@ def role_required(*roles: str, staff: bool = True):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not has_role(request.user, *roles):
+                if hidden:
+                    raise Http404
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

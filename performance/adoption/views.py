@@ -31,7 +31,7 @@ def _filters(request, source):
     )
 
 
-@role_required(Role.PIMPINAN, Role.ADMIN_KEPEGAWAIAN)
+@role_required(Role.PIMPINAN, Role.ADMIN_KEPEGAWAIAN, hidden=True)
 def dashboard(request):
     filters = _filters(request, request.GET)
     data = selectors.adoption_overview(filters)
@@ -53,7 +53,7 @@ def dashboard(request):
 
 
 @require_POST
-@role_required(Role.PIMPINAN, Role.ADMIN_KEPEGAWAIAN)
+@role_required(Role.PIMPINAN, Role.ADMIN_KEPEGAWAIAN, hidden=True)
 def notify_not_started(request):
     filters = _filters(request, request.POST)
     job = services.notify_job_create(owner=request.user, filters=filters)
@@ -66,20 +66,20 @@ def notify_not_started(request):
 
 
 @require_POST
-@role_required(Role.PIMPINAN, Role.ADMIN_KEPEGAWAIAN)
+@role_required(Role.PIMPINAN, Role.ADMIN_KEPEGAWAIAN, hidden=True)
 def export_start(request):
     filters = _filters(request, request.POST)
     job = export.export_job_create(owner=request.user, filters=filters, fmt=request.POST.get("format", "xlsx"))
     return redirect("adoption:export_job", pk=job.pk)
 
 
-@role_required(Role.PIMPINAN, Role.ADMIN_KEPEGAWAIAN)
+@role_required(Role.PIMPINAN, Role.ADMIN_KEPEGAWAIAN, hidden=True)
 def export_job(request, pk: int):
     job = get_object_or_404(BackgroundJob, pk=pk, kind=export.JOB_KIND, owner=request.user)
     return render(request, "adoption/export_job.html", {"job": job})
 
 
-@role_required(Role.PIMPINAN, Role.ADMIN_KEPEGAWAIAN)
+@role_required(Role.PIMPINAN, Role.ADMIN_KEPEGAWAIAN, hidden=True)
 def export_download(request, pk: int):
     job = get_object_or_404(BackgroundJob, pk=pk, kind=export.JOB_KIND, owner=request.user)
     if job.status != BackgroundJob.Status.DONE or not job.result_file:
