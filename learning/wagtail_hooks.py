@@ -6,7 +6,14 @@ from wagtail.admin.menu import MenuItem
 
 from .models import FinalAssessmentPage, ModulePage
 from .selectors.analytics import may_use_course_analytics
-from .views.analytics import INDEX_URL_NAME, REPORT_URL_NAME, CourseAnalyticsIndexView, CourseAnalyticsReportView
+from .views.analytics import (
+    CHECK_URL_NAME,
+    INDEX_URL_NAME,
+    REPORT_URL_NAME,
+    CourseAnalyticsIndexView,
+    CourseAnalyticsReportView,
+    CourseCheckReportView,
+)
 
 
 class CourseAnalyticsMenuItem(MenuItem):
@@ -22,6 +29,11 @@ def register_course_analytics_urls():
             "laporan/analitik-kursus/<int:course_id>/",
             CourseAnalyticsReportView.as_view(),
             name=REPORT_URL_NAME,
+        ),
+        path(
+            "laporan/analitik-kursus/<int:course_id>/cek/<int:module_id>/",
+            CourseCheckReportView.as_view(),
+            name=CHECK_URL_NAME,
         ),
     ]
 

@@ -159,6 +159,8 @@ class ModuleRow:
     stopped_here: int  # learners not finished with the course whose furthest opened module is this one
     reached_percent: int | None  # started this module, of the enrolled
     completed_percent: int | None
+    module_id: int = 0
+    check: PassRates | None = None  # the module's knowledge check, when it has one
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,9 @@ class QuestionStat:
 
 
 @dataclass
-class FinalQuizReport:
+class QuizReport:
+    """A quiz's figures: a course's final assessment or a module's knowledge check."""
+
     page_id: int
     title: str
     pass_mark: int
@@ -293,8 +297,8 @@ def enrollments_per_week(course: CoursePage, *, now: dt.datetime | None = None, 
 
 
 def module_funnel(course: CoursePage, modules: list, counts: EnrollmentCounts) -> dict:
-    """Per module in course order: how many opened and completed it, and how many of those not finished with the
-    course stopped there (their furthest opened module); one query."""
+    """Per module in course order: how many opened and completed it, how many of those not finished with the
+    course stopped there (their furthest opened module), and the pass rates of its knowledge check; two queries."""
     ids = [m.pk for m in modules]
     enrolled, unfinished_total = counts.enrolled, counts.enrolled - counts.completed
     if not ids:
@@ -313,6 +317,7 @@ def module_funnel(course: CoursePage, modules: list, counts: EnrollmentCounts) -
     stops = {module.pk: reached[k] - reached[k + 1] for k, module in enumerate(modules)}
     stops[None] = max(0, unfinished_total - reached[0])
     per_module = {pk: {"started": row[f"s{k}"] or 0, "completed": row[f"c{k}"] or 0} for k, pk in enumerate(ids)}
+    checks = check_pass_rates([m for m in modules if m.has_quiz])
     rows = []
     for position, module in enumerate(modules, start=1):
         counts = per_module.get(module.pk, {})
@@ -326,9 +331,25 @@ def module_funnel(course: CoursePage, modules: list, counts: EnrollmentCounts) -
                 stopped_here=stops.get(module.pk, 0),
                 reached_percent=rules.share_percent(started, enrolled),
                 completed_percent=rules.share_percent(completed, enrolled),
+                module_id=module.pk,
+                check=checks.get(module.pk),
             )
         )
     return {"rows": rows, "not_opened": stops.get(None, 0)}
+
+
+def check_pass_rates(modules: list) -> dict[int, PassRates]:
+    """The pass rates of these modules' knowledge checks, in one query (none without a module)."""
+    if not modules:
+        return {}
+    rows = {
+        r["quiz_page_id"]: r
+        for r in QuizAttempt.objects.filter(quiz_page_id__in=[m.pk for m in modules], submitted_at__isnull=False)
+        .order_by()
+        .values("quiz_page_id")
+        .annotate(**_PASS_COUNTS)
+    }
+    return {m.pk: PassRates(**{k: rows.get(m.pk, {}).get(k, 0) for k in _PASS_COUNTS}) for m in modules}
 
 
 def median_completion_time(course: CoursePage, completed: int) -> dt.timedelta | None:
@@ -362,8 +383,9 @@ def _discrimination_note(value: float | None) -> str:
     return "good"
 
 
-def final_quiz_report(final: FinalAssessmentPage) -> FinalQuizReport:
-    """The final assessment's pass rates and per-question statistics over all submitted attempts, in five queries
+def quiz_report(final) -> QuizReport:
+    """A quiz's (the final assessment's or a module's knowledge check's) pass rates and per-question statistics
+    over all submitted attempts, in five queries
     whatever the number of attempts or questions:
 
     1. the attempts' pass counts and score sums;
@@ -382,7 +404,7 @@ def final_quiz_report(final: FinalAssessmentPage) -> FinalQuizReport:
     totals = submitted.aggregate(**_PASS_COUNTS, score_sum=Sum(score))
     rates = PassRates(**{k: totals[k] or 0 for k in _PASS_COUNTS})
     mean = (totals["score_sum"] or 0) / rates.attempts if rates.shown else None
-    report = FinalQuizReport(
+    report = QuizReport(
         page_id=final.pk,
         title=final.title,
         pass_mark=final.pass_mark,
@@ -519,9 +541,11 @@ def _question_figures(snapshot: dict, groups: list, n: int, presented: dict, i: 
 
 
 def course_report(course: CoursePage, *, now: dt.datetime | None = None) -> dict:
-    """Everything on a course's report page in eleven queries at most, whatever the number of learners,
+    """Everything on a course's report page in twelve queries at most, whatever the number of learners,
     attempts or questions."""
-    modules = list(ModulePage.objects.child_of(course).live().order_by("path").only("id", "title", "path"))
+    modules = list(
+        ModulePage.objects.child_of(course).live().order_by("path").only("id", "title", "path", "questions")
+    )
     final = FinalAssessmentPage.objects.child_of(course).order_by("path").first()
     counts = _counts(Enrollment.objects.filter(course=course).order_by().aggregate(**_ENROLLMENT_COUNTS))
     median = median_completion_time(course, counts.completed)
@@ -532,6 +556,21 @@ def course_report(course: CoursePage, *, now: dt.datetime | None = None) -> dict
         "median": median,
         "median_days": None if median is None else round(median.total_seconds() / 86400, 1),
         "median_hours": None if median is None else round(median.total_seconds() / 3600),
-        "final": final_quiz_report(final) if final is not None else None,
+        "final": quiz_report(final) if final is not None else None,
         "min_attempts": rules.ANALYTICS_MIN_ATTEMPTS,
     }
+
+
+def course_check(course: CoursePage, module_id: int) -> ModulePage | None:
+    """A module of this course that has (or had: its attempts stay) a knowledge check; None otherwise (a 404)."""
+    module = ModulePage.objects.child_of(course).filter(pk=module_id).first()
+    if module is None:
+        return None
+    if module.has_quiz or QuizAttempt.objects.filter(quiz_page_id=module.pk).exists():
+        return module
+    return None
+
+
+def check_report(module: ModulePage) -> dict:
+    """A knowledge check's page: its pass rates and per-question statistics (as the final assessment's)."""
+    return {"quiz": quiz_report(module), "min_attempts": rules.ANALYTICS_MIN_ATTEMPTS}

@@ -14,10 +14,18 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
 from .. import rules
-from ..selectors.analytics import course_overview, course_report, editable_course, editable_courses
+from ..selectors.analytics import (
+    check_report,
+    course_check,
+    course_overview,
+    course_report,
+    editable_course,
+    editable_courses,
+)
 
 INDEX_URL_NAME = "learning_course_analytics"
 REPORT_URL_NAME = "learning_course_analytics_report"
+CHECK_URL_NAME = "learning_course_analytics_check"
 
 
 class CourseAnalyticsIndexView(ReportView):
@@ -70,4 +78,37 @@ class CourseAnalyticsReportView(WagtailAdminTemplateMixin, TemplateView):
         context.update(course_report(self.course))
         context["course"] = self.course
         context["edit_url"] = reverse("wagtailadmin_pages:edit", args=[self.course.pk])
+        return context
+
+
+class CourseCheckReportView(CourseAnalyticsReportView):
+    """A module's knowledge check: its pass rates and per-question statistics, as the final assessment's."""
+
+    template_name = "learning/admin/course_analytics_check.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        course = editable_course(request.user, kwargs["course_id"])
+        self.module = course_check(course, kwargs["module_id"]) if course is not None else None
+        if self.module is None:
+            raise Http404
+        self.course = course
+        return super(CourseAnalyticsReportView, self).dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Cek pemahaman: %(title)s") % {"title": self.module.title}
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse_lazy(INDEX_URL_NAME), "label": _("Analitik kursus")},
+            {"url": reverse(REPORT_URL_NAME, args=[self.course.pk]), "label": self.course.title},
+            {"url": "", "label": self.module.title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super(CourseAnalyticsReportView, self).get_context_data(**kwargs)
+        context.update(check_report(self.module))
+        context["course"] = self.course
+        context["module"] = self.module
+        context["report_url"] = reverse(REPORT_URL_NAME, args=[self.course.pk])
+        context["edit_url"] = reverse("wagtailadmin_pages:edit", args=[self.module.pk])
         return context

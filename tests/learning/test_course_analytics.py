@@ -136,6 +136,13 @@ class CourseReportFiguresTests(TestCase):
         assert [(m.started, m.completed, m.stopped_here) for m in funnel["rows"]] == [(7, 7, 1), (6, 5, 1), (5, 5, 0)]
         assert funnel["not_opened"] == 1
 
+    def test_knowledge_check_pass_rates_per_module(self):
+        checks = [m.check for m in self.report["funnel"]["rows"]]
+        assert checks[:2] == [None, None]  # modules 1 and 2 have no knowledge check
+        third = checks[2]
+        assert (third.attempts, third.first_attempts, third.first_passed, third.first_percent) == (5, 5, 5, 100)
+        assert (third.learners, third.learners_passed) == (5, 5)
+
     def test_median_time_to_complete(self):
         assert self.report["median"] == dt.timedelta(days=3)
 
@@ -257,6 +264,59 @@ def test_the_report_names_no_one(client, two_courses):
             assert learner.email not in html
             assert learner.last_name not in html
             assert learner.get_full_name() not in html
+
+
+def _check_url(course, module) -> str:
+    return reverse("learning_course_analytics_check", args=[course.pk, module.pk])
+
+
+def _fail_check(user, module):
+    attempt = services.attempt_start(user=user, quiz_page=module)
+    wrong = {q.id: [next(c.id for c in q.choices if not c.is_correct)] for q in quiz_questions(module)}
+    services.attempt_submit(user=user, attempt_id=attempt.pk, answers=wrong)
+
+
+def test_a_modules_knowledge_check_has_its_own_question_statistics(client, two_courses):
+    course, learners = two_courses["course"], two_courses["learners"]
+    modules = _modules(course)
+    check = modules[2]
+    _fail_check(learners[5], check)  # learner 6 fails the check once: 6 attempts, 5 passed
+    client.force_login(two_courses["demo"]["admin@walesi.test"])
+    report = client.get(_report_url(course)).content.decode()
+    assert _check_url(course, check) in report
+    assert _check_url(course, modules[0]) not in report  # no check, no link
+    assert "83%" in report and "5 dari 6" in report  # first attempts at module 3's check: 5 of 6 passed
+    html = client.get(_check_url(course, check)).content.decode()
+    assert "6 percobaan dikirim." in html
+    assert html.count("Tingkat kemudahan</dt>") == 3
+    assert "83%" in html  # every question: 5 of 6 right
+    assert "Jawaban salah terbanyak</dt>" in html and "(1 kali, 17%)" in html
+    for learner in learners:
+        assert learner.email not in html and learner.last_name not in html
+    # A module without a check, a module of another course, an unknown id: 404.
+    other_module = _modules(two_courses["other"])[2]
+    for url in (
+        _check_url(course, modules[0]),
+        reverse("learning_course_analytics_check", args=[course.pk, other_module.pk]),
+        reverse("learning_course_analytics_check", args=[course.pk, 999999]),
+    ):
+        assert client.get(url).status_code == 404, url
+
+
+def test_a_trainer_of_another_course_gets_404_on_its_checks(client, two_courses):
+    trainer = _trainer_of(two_courses["other"], "pelatih.cek@walesi.test")
+    client.force_login(trainer)
+    course, other = two_courses["course"], two_courses["other"]
+    assert client.get(_check_url(course, _modules(course)[2])).status_code == 404
+    assert client.get(_check_url(other, _modules(other)[2])).status_code == 200
+
+
+def test_a_check_below_five_attempts_is_withheld(client, two_courses):
+    other = two_courses["other"]  # 4 learners, each passed module 3's check once
+    client.force_login(two_courses["demo"]["admin@walesi.test"])
+    html = client.get(_check_url(other, _modules(other)[2])).content.decode()
+    assert "4 percobaan dikirim." in html and "Tingkat kemudahan</dt>" not in html
+    assert html.count("Belum cukup data: kurang dari 5 percobaan") >= 2
 
 
 def test_indonesian_chart_has_no_decimal_commas(client, two_courses):
