@@ -37,10 +37,12 @@ class LearningConfig(AppConfig):
 
         from portal.tasks import register_job_task
 
+        from .services.course_report_export import COURSE_REPORT_JOB_KIND
         from .services.export import EXPORT_JOB_KIND
 
         # A broker outage must not leave an export "Menunggu" forever: the job sweep resends it.
         register_job_task(EXPORT_JOB_KIND, "learning.tasks.export_records_job")
+        register_job_task(COURSE_REPORT_JOB_KIND, "learning.tasks.course_report_export_job")
 
         # The kinds of notice learning sends (shown on the email preferences page).
         from portal.notifications.kinds import register_kind

@@ -46,3 +46,11 @@ def export_records_job(job_id: int) -> str:
     from .services import export_job_run
 
     return export_job_run(job_id=job_id)
+
+
+@shared_task(acks_late=True)
+def course_report_export_job(job_id: int) -> str:
+    """Build a course analytics workbook for a BackgroundJob, reporting progress on it."""
+    from .services.course_report_export import course_report_job_run
+
+    return course_report_job_run(job_id=job_id)

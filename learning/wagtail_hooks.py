@@ -8,11 +8,17 @@ from .models import FinalAssessmentPage, ModulePage
 from .selectors.analytics import may_use_course_analytics
 from .views.analytics import (
     CHECK_URL_NAME,
+    EXPORT_DOWNLOAD_URL_NAME,
+    EXPORT_JOB_URL_NAME,
+    EXPORT_URL_NAME,
     INDEX_URL_NAME,
     REPORT_URL_NAME,
     CourseAnalyticsIndexView,
     CourseAnalyticsReportView,
     CourseCheckReportView,
+    ExportJobView,
+    export_download,
+    export_start,
 )
 
 
@@ -31,10 +37,13 @@ def register_course_analytics_urls():
             name=REPORT_URL_NAME,
         ),
         path(
-            "laporan/analitik-kursus/<int:course_id>/cek/<int:module_id>/",
+            "laporan/analitik-kursus/<int:course_id>/kuis/<int:module_id>/",
             CourseCheckReportView.as_view(),
             name=CHECK_URL_NAME,
         ),
+        path("laporan/analitik-kursus/<int:course_id>/ekspor/", export_start, name=EXPORT_URL_NAME),
+        path("laporan/analitik-kursus/ekspor/<int:job_id>/", ExportJobView.as_view(), name=EXPORT_JOB_URL_NAME),
+        path("laporan/analitik-kursus/ekspor/<int:job_id>/unduh/", export_download, name=EXPORT_DOWNLOAD_URL_NAME),
     ]
 
 

@@ -9,6 +9,7 @@ records the database could have counted.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from numbers import Number
 
 import pandas as pd
@@ -48,9 +49,7 @@ def write_table(
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use csv or xlsx")
-    frame = pd.DataFrame(list(rows), columns=list(columns))
-    for column in text_columns:
-        frame[column] = frame[column].astype("string").fillna("")
+    frame = _frame(rows, columns, text_columns)
     if fmt == "csv":
         safe = frame.map(csv_safe) if len(frame) else frame
         # utf-8-sig: Excel on Windows opens it with the right encoding.
@@ -65,14 +64,54 @@ def write_table(
     return len(frame)
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of a workbook: rows (dicts keyed by `columns`), written as `write_table` writes its one sheet."""
+
+    name: str
+    rows: Sequence[dict]
+    columns: Sequence[str]
+    text_columns: Sequence[str] = ()
+    widths: Sequence[int] | None = None
+
+
+def write_workbook(sheets: Sequence[Sheet], target) -> int:
+    """An XLSX of several sheets (a report with sections), each as safe as `write_table`'s; returns the number of
+    data rows in all."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    total = 0
+    for spec in sheets:
+        frame = _frame(spec.rows, spec.columns, spec.text_columns)
+        _fill_sheet(book.create_sheet(spec.name[:31]), frame, spec.text_columns, spec.widths)
+        total += len(frame)
+    book.save(target)
+    return total
+
+
+def _frame(rows, columns, text_columns) -> pd.DataFrame:
+    frame = pd.DataFrame(list(rows), columns=list(columns))
+    for column in text_columns:
+        frame[column] = frame[column].astype("string").fillna("")
+    return frame
+
+
 def _write_xlsx(frame: pd.DataFrame, target, *, sheet_name: str, text_columns, widths) -> None:
     from openpyxl import Workbook
-    from openpyxl.cell.cell import TYPE_STRING
-    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=False)
     sheet = book.active
     sheet.title = sheet_name
+    _fill_sheet(sheet, frame, text_columns, widths)
+    book.save(target)
+
+
+def _fill_sheet(sheet, frame: pd.DataFrame, text_columns, widths) -> None:
+    from openpyxl.cell.cell import TYPE_STRING
+    from openpyxl.utils import get_column_letter
+
     sheet.append([str(c) for c in frame.columns])
     text_idx = {frame.columns.get_loc(c) for c in text_columns}
     for record in frame.itertuples(index=False, name=None):
@@ -95,4 +134,3 @@ def _write_xlsx(frame: pd.DataFrame, target, *, sheet_name: str, text_columns, w
                     cell.number_format = "@"
     for idx, width in enumerate(widths or ()):
         sheet.column_dimensions[get_column_letter(idx + 1)].width = width
-    book.save(target)

@@ -543,9 +543,7 @@ def _question_figures(snapshot: dict, groups: list, n: int, presented: dict, i: 
 def course_report(course: CoursePage, *, now: dt.datetime | None = None) -> dict:
     """Everything on a course's report page in twelve queries at most, whatever the number of learners,
     attempts or questions."""
-    modules = list(
-        ModulePage.objects.child_of(course).live().order_by("path").only("id", "title", "path", "questions")
-    )
+    modules = list(ModulePage.objects.child_of(course).live().order_by("path").only("id", "title", "path", "questions"))
     final = FinalAssessmentPage.objects.child_of(course).order_by("path").first()
     counts = _counts(Enrollment.objects.filter(course=course).order_by().aggregate(**_ENROLLMENT_COUNTS))
     median = median_completion_time(course, counts.completed)

@@ -5,13 +5,17 @@ anyone without admin access (`portal.middleware.AdminAccessMiddleware` answers t
 
 from __future__ import annotations
 
-from django.http import Http404
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
+
+from portal.models import BackgroundJob
 
 from .. import rules
 from ..selectors.analytics import (
@@ -22,10 +26,14 @@ from ..selectors.analytics import (
     editable_course,
     editable_courses,
 )
+from ..services.course_report_export import COURSE_REPORT_JOB_KIND, course_report_job_create
 
 INDEX_URL_NAME = "learning_course_analytics"
 REPORT_URL_NAME = "learning_course_analytics_report"
 CHECK_URL_NAME = "learning_course_analytics_check"
+EXPORT_URL_NAME = "learning_course_analytics_export"
+EXPORT_JOB_URL_NAME = "learning_course_analytics_export_job"
+EXPORT_DOWNLOAD_URL_NAME = "learning_course_analytics_export_download"
 
 
 class CourseAnalyticsIndexView(ReportView):
@@ -95,7 +103,7 @@ class CourseCheckReportView(CourseAnalyticsReportView):
         return super(CourseAnalyticsReportView, self).dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
-        return _("Cek pemahaman: %(title)s") % {"title": self.module.title}
+        return _("Kuis pemahaman: %(title)s") % {"title": self.module.title}
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -112,3 +120,52 @@ class CourseCheckReportView(CourseAnalyticsReportView):
         context["report_url"] = reverse(REPORT_URL_NAME, args=[self.course.pk])
         context["edit_url"] = reverse("wagtailadmin_pages:edit", args=[self.module.pk])
         return context
+
+
+@require_POST
+def export_start(request, course_id: int):
+    """Queue the course's workbook (a course the user may not edit is a 404) and show the job's progress."""
+    course = editable_course(request.user, course_id)
+    if course is None:
+        raise Http404
+    job = course_report_job_create(owner=request.user, course=course)
+    return redirect(EXPORT_JOB_URL_NAME, job_id=job.pk)
+
+
+def _own_job(request, job_id: int) -> BackgroundJob:
+    return get_object_or_404(BackgroundJob, pk=job_id, kind=COURSE_REPORT_JOB_KIND, owner=request.user)
+
+
+class ExportJobView(WagtailAdminTemplateMixin, TemplateView):
+    """The export's progress (the page reloads itself while the job waits or runs), then its download link."""
+
+    template_name = "learning/admin/course_analytics_export.html"
+    header_icon = "download"
+    page_title = _("Ekspor analitik kursus")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.job = _own_job(request, kwargs["job_id"])
+        self.course = editable_course(request.user, self.job.params.get("course_id"))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        items = [{"url": reverse_lazy(INDEX_URL_NAME), "label": _("Analitik kursus")}]
+        if self.course is not None:
+            items.append({"url": reverse(REPORT_URL_NAME, args=[self.course.pk]), "label": self.course.title})
+        return self.breadcrumbs_items + items + [{"url": "", "label": _("Ekspor")}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["job"] = self.job
+        context["course"] = self.course
+        context["waiting"] = self.job.status in (BackgroundJob.Status.PENDING, BackgroundJob.Status.RUNNING)
+        return context
+
+
+def export_download(request, job_id: int):
+    job = _own_job(request, job_id)
+    if job.status != BackgroundJob.Status.DONE or not job.result_file:
+        raise Http404
+    return FileResponse(
+        job.result_file.open("rb"), as_attachment=True, filename=job.result_file.name.rsplit("/", 1)[-1]
+    )

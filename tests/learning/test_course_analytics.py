@@ -427,3 +427,90 @@ def test_demo_pelatih_sees_the_onboarding_question_statistics(client, demo_conte
         assert employee.nip not in html and employee.full_name not in html
     for user in get_user_model().objects.filter(enrollments__course=course):
         assert user.email not in html and user.get_full_name() not in html
+
+
+# --- the course report as a workbook ---------------------------------------------------------------------------
+def _workbook(body: bytes):
+    import io
+
+    from openpyxl import load_workbook
+
+    return load_workbook(io.BytesIO(body))
+
+
+def test_the_course_report_exports_as_a_workbook_without_names(
+    client, two_courses, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    from portal.models import BackgroundJob
+
+    settings.MEDIA_ROOT = tmp_path
+    course, learners = two_courses["course"], two_courses["learners"]
+    check = _modules(course)[2]
+    check.title = "=SUM(1,2)"  # a title a spreadsheet would run as a formula
+    check.save_revision().publish()
+    client.force_login(two_courses["demo"]["admin@walesi.test"])
+    assert "Ekspor laporan (XLSX)" in client.get(_report_url(course)).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client.post(reverse("learning_course_analytics_export", args=[course.pk]))
+    job = BackgroundJob.objects.get(kind="course_report_export")
+    assert r.status_code == 302 and r["Location"] == reverse("learning_course_analytics_export_job", args=[job.pk])
+    page = client.get(r["Location"]).content.decode()
+    assert job.status == "done" and "Unduh XLSX" in page and 'http-equiv="refresh"' not in page
+    response = client.get(reverse("learning_course_analytics_export_download", args=[job.pk]))
+    assert response["Content-Disposition"].startswith('attachment; filename="analitik-kursus-a-')
+    book = _workbook(b"".join(response.streaming_content))
+    assert book.sheetnames == ["Ringkasan", "Per minggu", "Per modul", "Soal"]
+    summary = {row[0]: row[1] for row in book["Ringkasan"].iter_rows(min_row=2, values_only=True)}
+    assert summary["Terdaftar"] == 8 and summary["Selesai"] == 5 and summary["Median waktu sampai selesai (hari)"] == 3
+    assert summary["Lulus ujian akhir pada percobaan pertama (%)"] == 33
+    assert sum(row[2] for row in book["Per minggu"].iter_rows(min_row=2, values_only=True)) == 8
+    modules = list(book["Per modul"].iter_rows(min_row=2, values_only=True))
+    assert [row[2:6] for row in modules] == [(7, 7, 88, 1), (6, 5, 62, 1), (5, 5, 62, 0)]
+    assert modules[2][6:] == (5, 100) and modules[0][6:] == (None, None)
+    questions = list(book["Soal"].iter_rows(min_row=2, values_only=True))
+    final_rows = [q for q in questions if q[0] != "=SUM(1,2)"]
+    check_rows = [q for q in questions if q[0] == "=SUM(1,2)"]
+    assert [q[4] for q in final_rows] == [57, 43, 43, 100] and len(check_rows) == 3
+    assert final_rows[1][6:8] == ("Z", 3)
+    formula_cells = [c for row in book["Soal"].iter_rows() for c in row if c.value == "=SUM(1,2)"]
+    assert formula_cells and all(c.data_type == "s" for c in formula_cells)
+    cells = " ".join(str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row if c)
+    for learner in learners:
+        assert learner.email not in cells and learner.last_name not in cells
+
+
+def test_the_export_is_its_owners_and_a_double_click_queues_one_job(client, two_courses, settings, tmp_path):
+    from learning.services.course_report_export import course_report_job_run
+    from portal.models import BackgroundJob
+
+    settings.MEDIA_ROOT = tmp_path
+    course, other = two_courses["course"], two_courses["other"]
+    client.force_login(two_courses["demo"]["admin@walesi.test"])
+    url = reverse("learning_course_analytics_export", args=[course.pk])
+    first, second = client.post(url), client.post(url)  # the task is not run: the job is still waiting
+    assert first["Location"] == second["Location"]
+    job = BackgroundJob.objects.get(kind="course_report_export")
+    assert 'http-equiv="refresh"' in client.get(first["Location"]).content.decode()
+    download = reverse("learning_course_analytics_export_download", args=[job.pk])
+    assert client.get(download).status_code == 404  # not ready yet
+    assert client.get(url).status_code == 405  # a GET queues nothing
+    # Another course's trainer: no export of this course, and not this job.
+    trainer = _trainer_of(other, "pelatih.ekspor@walesi.test")
+    client.force_login(trainer)
+    assert client.post(url).status_code == 404
+    assert client.get(first["Location"]).status_code == 404
+    assert course_report_job_run(job_id=job.pk) == "done"
+    assert client.get(download).status_code == 404
+    assert BackgroundJob.objects.filter(kind="course_report_export").count() == 1
+
+
+def test_the_export_is_refused_when_the_owner_lost_the_course(two_courses, settings, tmp_path):
+    from learning.services.course_report_export import course_report_job_create, course_report_job_run
+
+    settings.MEDIA_ROOT = tmp_path
+    trainer = _trainer_of(two_courses["other"], "pelatih.hilang@walesi.test")
+    job = course_report_job_create(owner=trainer, course=two_courses["other"])
+    trainer.groups.clear()
+    assert course_report_job_run(job_id=job.pk) == "refused"
+    job.refresh_from_db()
+    assert job.status == "failed" and not job.result_file
