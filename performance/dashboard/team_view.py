@@ -108,11 +108,14 @@ def _members_queryset(base: QuerySet[Employee], period: PerformancePeriod | None
     return members.order_by("full_name", "pk")
 
 
-def team_rows(base: QuerySet[Employee], period: PerformancePeriod | None, *, limit: int | None = None) -> list[TeamRow]:
-    """One row per member. Queries: members (1), learning summaries (5), plan actions (1), course progress of the
-    course actions (3), appreciations shown on the team (1)."""
+def team_rows(
+    base: QuerySet[Employee], period: PerformancePeriod | None, *, limit: int | None = None, start: int = 0
+) -> list[TeamRow]:
+    """One row per member, in name order, from `start` up to `limit` (an index, not a length). Queries: members
+    (1), learning summaries (5), plan actions (1), course progress of the course actions (3), appreciations shown
+    on the team (1)."""
     today = dates.today()
-    members = list(_members_queryset(base, period)[: limit or None])
+    members = list(_members_queryset(base, period)[start:limit])
     summaries = learning_summaries(user_ids=[m.user_id for m in members if m.user_id], year=today.year, today=today)
     plan_ids = [m.plan_id for m in members if m.plan_id]
     rows_ = (
@@ -180,6 +183,27 @@ def team_rows(base: QuerySet[Employee], period: PerformancePeriod | None, *, lim
     return rows
 
 
+class NameOrderedTeam:
+    """The team in its default order (by name, nothing filtered) as a paginator sees it: counted in the database,
+    and only the rows of the page asked for are built (a leader's view of 300 people builds 50)."""
+
+    def __init__(self, base: QuerySet[Employee], period: PerformancePeriod | None, *, limit: int | None = None):
+        self.base, self.period, self.limit = base, period, limit
+
+    def count(self) -> int:
+        total = self.base.count()
+        return min(total, self.limit) if self.limit is not None else total
+
+    def __getitem__(self, index: slice) -> list[TeamRow]:
+        stop = index.stop if self.limit is None else min(index.stop, self.limit)
+        return team_rows(self.base, self.period, start=index.start or 0, limit=stop)
+
+
+def is_default_order(sort: str, what: str) -> bool:
+    """Whether the page shows the team in name order, unfiltered (the rows' own figures play no part)."""
+    return (sort if sort in SORTS else "nama") == "nama" and (what if what in FILTERS else "") == ""
+
+
 def _sort_key(sort: str):
     far = dt.date(1900, 1, 1)
     keys = {
@@ -231,10 +255,12 @@ def direct_reports_of_user(user) -> QuerySet[Employee]:
 __all__ = [
     "FILTERS",
     "LEADER_LIMIT",
+    "NameOrderedTeam",
     "PAGE_SIZE",
     "SORTS",
     "TeamRow",
     "direct_reports_of_user",
+    "is_default_order",
     "sort_and_filter",
     "team_rows",
 ]

@@ -80,25 +80,34 @@ def team(request):
         base, limit = team_view.unit_members(leadership_unit_ids(request.user)), team_view.LEADER_LIMIT
     else:
         base, limit = team_view.direct_reports_of_user(request.user), None
-    rows = team_view.team_rows(base, period, limit=limit)
-    for row in rows:  # row actions only for direct reports (the supervisor came with the row)
+    sort, what = request.GET.get("urut", "nama"), request.GET.get("saring", "")
+    if team_view.is_default_order(sort, what):
+        # Name order, unfiltered: counted in the database, only this page's rows built.
+        page = Paginator(team_view.NameOrderedTeam(base, period, limit=limit), team_view.PAGE_SIZE).get_page(
+            request.GET.get("hal")
+        )
+        all_count = shown_count = page.paginator.count
+    else:
+        # Sorted or filtered by the rows' own figures: every row is built, then one page shown.
+        rows = team_view.team_rows(base, period, limit=limit)
+        shown = team_view.sort_and_filter(rows, sort=sort, what=what)
+        page = Paginator(shown, team_view.PAGE_SIZE).get_page(request.GET.get("hal"))
+        all_count, shown_count = len(rows), len(shown)
+    for row in page.object_list:  # row actions only for direct reports (the supervisor came with the row)
         supervisor = row.employee.supervisor
         row.direct = supervisor is not None and supervisor.user_id == request.user.pk
-    sort, what = request.GET.get("urut", "nama"), request.GET.get("saring", "")
-    shown = team_view.sort_and_filter(rows, sort=sort, what=what)
-    page = Paginator(shown, team_view.PAGE_SIZE).get_page(request.GET.get("hal"))
     kept = {k: v for k, v in (("lingkup", "unit" if scope == "unit" else ""), ("urut", sort), ("saring", what)) if v}
     return render(
         request,
         "dashboard/team.html",
         {
             # Whether the account has an employee record matters only when nobody is listed (no extra query).
-            "me": True if rows else own_employee(request.user),
+            "me": True if all_count else own_employee(request.user),
             "rows": page.object_list,
             "page": page,
             "page_query": urlencode(kept),
-            "shown_count": len(shown),
-            "all_count": len(rows),
+            "shown_count": shown_count,
+            "all_count": all_count,
             "period": period,
             "scope": scope,
             "is_leader": leader,
@@ -106,8 +115,9 @@ def team(request):
             "what": what if what in team_view.FILTERS else "",
             "sorts": list(team_view.SORTS.items()),
             "filters": list(team_view.FILTERS.items()),
-            "truncated": limit is not None and len(rows) >= limit,
+            "truncated": limit is not None and all_count >= limit,
             "limit": limit,
-            "may_assign": any(r.direct for r in rows),
+            # the assignment page is for one's own direct reports
+            "may_assign": bool(all_count) if scope == "direct" else any(r.direct for r in page.object_list),
         },
     )

@@ -136,3 +136,35 @@ def test_who_opens_the_team_view(team, client):
     assert "Yosina Wenda" not in client.get(url).content.decode()
     client.force_login(team["users"]["pimpinan"])
     assert "Yosina Wenda" in client.get(url, {"lingkup": "unit"}).content.decode()
+
+
+def test_in_name_order_only_the_pages_rows_are_built(team, client, monkeypatch):
+    """The default order needs none of the rows' figures: the team is counted and only the shown page built, so
+    a leader's 300 people cost 50 rows. Sorted or filtered by a figure, every row is built before paging."""
+    from performance.dashboard import team_view
+
+    boss = team["employees"]["pegawai"].supervisor
+    _add_members(team, 56 - boss.direct_reports.count())
+    built = []
+    real = team_view.team_rows
+
+    def counting(*args, **kwargs):
+        rows = real(*args, **kwargs)
+        built.append(len(rows))
+        return rows
+
+    monkeypatch.setattr(team_view, "team_rows", counting)
+    client.force_login(team["users"]["atasan"])
+    url = reverse("dashboard:team")
+    names = []
+    for query in ("", "?hal=2"):
+        html = client.get(url + query).content.decode()
+        names += [n for n in (f"Anggota {i:03d}" for i in range(60)) if n in html]
+    assert built == [50, 6]
+    assert "Halaman 2 dari 2 · anggota 51–56 dari 56" in html and "Tugaskan kursus ke beberapa anggota" in html
+    # the two pages together list the team once, in name order
+    in_order = [n for n in (f"Anggota {i:03d}" for i in range(60))]
+    assert names == [n for n in in_order if n in names] and len(names) == len(set(names))
+    built.clear()
+    client.get(url + "?urut=jp&hal=2")
+    assert built == [56]
