@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
+from portal.exports import csv_safe
 from portal.models import BackgroundJob
 
 from .. import rules
@@ -46,6 +47,28 @@ class CourseAnalyticsIndexView(ReportView):
     template_name = "learning/admin/course_analytics_index.html"
     results_template_name = "learning/admin/course_analytics_results.html"
     paginate_by = 50
+    # Wagtail's XLSX/CSV export of the list (the figures of every course the user may edit, not one page). Its
+    # XLSX never writes a formula; its CSV would, so text passes through the portal's formula-safe cell.
+    export_filename = "analitik-kursus"
+    list_export = [
+        "course.title",
+        "counts.enrolled",
+        "counts.started",
+        "counts.completed",
+        "counts.completion_percent",
+        "pass_rates.first_percent",
+        "pass_rates.any_percent",
+    ]
+    export_headings = {
+        "course.title": _("Kursus"),
+        "counts.enrolled": _("Terdaftar"),
+        "counts.started": _("Sudah mulai"),
+        "counts.completed": _("Selesai"),
+        "counts.completion_percent": _("Selesai (%)"),
+        "pass_rates.first_percent": _("Lulus ujian akhir pada percobaan pertama (%)"),
+        "pass_rates.any_percent": _("Peserta yang lulus ujian akhir, semua percobaan (%)"),
+    }
+    custom_field_preprocess = {"course.title": {"csv": csv_safe}}
 
     def get_queryset(self):
         return editable_courses(self.request.user)

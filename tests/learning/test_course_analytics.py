@@ -514,3 +514,22 @@ def test_the_export_is_refused_when_the_owner_lost_the_course(two_courses, setti
     assert course_report_job_run(job_id=job.pk) == "refused"
     job.refresh_from_db()
     assert job.status == "failed" and not job.result_file
+
+
+def test_the_course_list_exports_as_csv_formula_safe(client, two_courses):
+    course = two_courses["course"]
+    course.title = "=HYPERLINK(1)"
+    course.save_revision().publish()
+    trainer = _trainer_of(course, "pelatih.daftar@walesi.test")
+    client.force_login(trainer)
+    listing = client.get(reverse("learning_course_analytics")).content.decode()
+    assert "?export=xlsx" in listing and "?export=csv" in listing
+    response = client.get(reverse("learning_course_analytics") + "?export=csv")
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0].startswith("Kursus,Terdaftar,Sudah mulai,Selesai,Selesai (%)")
+    assert lines[1] == "'=HYPERLINK(1),8,7,5,62,33,50"
+    assert len(lines) == 2  # only the courses this trainer may edit
+    xlsx = client.get(reverse("learning_course_analytics") + "?export=xlsx")
+    assert xlsx.status_code == 200 and xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
