@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -52,3 +56,52 @@ def job_fail(job_id: int, message: str) -> None:
     BackgroundJob.objects.filter(pk=job_id).update(
         status=BackgroundJob.Status.FAILED, message=str(message)[:500], finished_at=timezone.now()
     )
+
+
+class JobRefused(Exception):
+    """The job's owner may no longer do what it asks (their scope or right changed since they asked): the job
+    fails with this message and nothing is written."""
+
+
+@dataclass(frozen=True)
+class JobFile:
+    """What a job that makes a file hands back: the file and the message shown beside its download link."""
+
+    filename: str
+    content: bytes
+    message: str
+
+
+def job_run(*, job_id: int, kind: str | None, work: Callable, progress: int = 10) -> str:
+    """Run a background job once, the same way for every kind.
+
+    The job is claimed (`job_claim`: a finished or running job is left alone, "skipped"), then
+    `work(job, set_progress)` does the work: it returns a `JobFile` (stored, the job done) or the done job's message.
+    `JobRefused` or `Http404` (the owner lost the scope since: the work re-reads it through the same selectors the
+    page uses) fails the job with a message, writes nothing and returns "refused". Any other error fails the job
+    with the error's text and is raised again, for the worker's log."""
+    job = job_claim(job_id=job_id, kind=kind, progress=progress)
+    if job is None:
+        return "skipped"
+
+    def set_progress(percent: int) -> None:
+        BackgroundJob.objects.filter(pk=job_id).update(progress=percent)
+
+    try:
+        result = work(job, set_progress)
+        if isinstance(result, JobFile):
+            job_finish(job, filename=result.filename, content=result.content, message=result.message)
+        else:
+            job.status, job.progress, job.finished_at = BackgroundJob.Status.DONE, 100, timezone.now()
+            job.message = str(result or "")
+            job.save(update_fields=["status", "progress", "finished_at", "message"])
+    except JobRefused as exc:
+        job_fail(job_id, str(exc))
+        return "refused"
+    except Http404:
+        job_fail(job_id, _("Tidak berwenang."))
+        return "refused"
+    except Exception as exc:
+        job_fail(job_id, str(exc))
+        raise
+    return "done"

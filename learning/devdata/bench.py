@@ -99,6 +99,20 @@ def course_analytics(ctx) -> Request:
     return Request("GET", reverse("learning_course_analytics_report", args=[ctx["analytics_course"]]))
 
 
+def check_analytics(ctx) -> Request:
+    """The question statistics of the scale course's first module with a knowledge check."""
+    from django.urls import reverse
+
+    from ..models import CoursePage, ModulePage
+    from .scale_analytics import COURSE_SLUG
+
+    if "analytics_check" not in ctx:
+        course = CoursePage.objects.get(slug=COURSE_SLUG)
+        module = next(m for m in ModulePage.objects.child_of(course).order_by("path") if m.has_quiz)
+        ctx["analytics_check"] = (course.pk, module.pk)
+    return Request("GET", reverse("learning_course_analytics_check", args=list(ctx["analytics_check"])))
+
+
 def course_analytics_list(ctx) -> Request:
     from django.urls import reverse
 
@@ -119,6 +133,13 @@ BENCH_CASES = [
         same_queries=True,
         p95_ms={5000: 300},  # issue 12: the course report at 5,000 learners; at 50,000 measured, not budgeted
         budget_beyond=False,
+        setup=_analytics_setup,
+    ),
+    BenchCase(
+        "learning: knowledge-check statistics",
+        check_analytics,
+        login="pelatih@walesi.test",
+        same_queries=True,
         setup=_analytics_setup,
     ),
     BenchCase(

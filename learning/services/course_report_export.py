@@ -19,7 +19,7 @@ from django.utils.translation import override
 
 from portal.exports import Sheet, write_workbook
 from portal.models import BackgroundJob
-from portal.services import job_claim, job_fail, job_finish
+from portal.services import JobFile, JobRefused, job_run
 from portal.tasks import enqueue_on_commit
 
 from .. import rules
@@ -56,37 +56,27 @@ def course_report_job_run(*, job_id: int) -> str:
     """Idempotent: a finished or running job is left alone. The owner's right to the course is checked again."""
     from ..selectors.analytics import course_report, editable_course, quiz_report
 
-    job = job_claim(job_id=job_id, kind=COURSE_REPORT_JOB_KIND, progress=10)
-    if job is None:
-        return "skipped"
-    try:
+    def work(job, progress) -> JobFile:
         owner = get_user_model().objects.filter(pk=job.owner_id).first()
         course = editable_course(owner, job.params["course_id"]) if owner is not None else None
-        if course is None:  # the course is gone or the owner lost the right to it since: nothing is written
-            job_fail(job_id, _("Tidak berwenang atau kursus tidak ada lagi."))
-            return "refused"
+        if course is None:  # the course is gone or the owner lost the right to it since
+            raise JobRefused(_("Tidak berwenang atau kursus tidak ada lagi."))
         with override(job.params.get("language") or "id"):
             report = course_report(course)
-            BackgroundJob.objects.filter(pk=job_id).update(progress=50)
+            progress(50)
             ids = [row.module_id for row in report["funnel"]["rows"] if row.check]
             checks = ModulePage.objects.in_bulk(ids)
             quizzes = ([(report["final"].title, report["final"])] if report["final"] else []) + [
                 (checks[pk].title, quiz_report(checks[pk])) for pk in ids
             ]
-            BackgroundJob.objects.filter(pk=job_id).update(progress=80)
+            progress(80)
             buffer = io.BytesIO()
             count = write_workbook(_sheets(report, quizzes), buffer)
             message = _("%(count)s baris angka gabungan, tanpa nama.") % {"count": count}
-        job_finish(
-            job,
-            filename=f"analitik-{course.slug}-{timezone.localdate():%Y%m%d}.xlsx",
-            content=buffer.getvalue(),
-            message=message,
-        )
-    except Exception as exc:
-        job_fail(job_id, str(exc))
-        raise
-    return "done"
+        filename = f"analitik-{course.slug}-{timezone.localdate():%Y%m%d}.xlsx"
+        return JobFile(filename, buffer.getvalue(), message)
+
+    return job_run(job_id=job_id, kind=COURSE_REPORT_JOB_KIND, work=work)
 
 
 def _withheld(shown: bool, value):

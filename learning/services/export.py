@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from portal.models import BackgroundJob
-from portal.services import job_claim, job_fail, job_finish
+from portal.services import JobFile, job_run
 from portal.tasks import enqueue_on_commit
 
 from ..export import FORMATS, write_export
@@ -36,22 +36,14 @@ def export_job_create(*, owner, year: int, fmt: str, unit_code: str = "") -> Bac
 
 def export_job_run(*, job_id: int) -> str:
     """Run an export job (idempotent: a finished job is left alone)."""
-    job = job_claim(job_id=job_id)
-    if job is None:
-        return "skipped"
 
-    def progress(percent: int) -> None:
-        BackgroundJob.objects.filter(pk=job_id).update(progress=percent)
-
-    params = job.params
-    try:
+    def work(job, progress) -> JobFile:
+        params = job.params
         rows = export_rows(year=params["year"], unit_code=params.get("unit", ""), progress=progress)
         buffer = io.BytesIO()
         count = write_export(rows, params["format"], buffer)
         progress(90)
         name = f"rekam-belajar-{params['year']}{'-' + params['unit'] if params.get('unit') else ''}.{params['format']}"
-        job_finish(job, filename=name, content=buffer.getvalue(), message=_("%(count)s baris.") % {"count": count})
-    except Exception as exc:
-        job_fail(job_id, str(exc))
-        raise
-    return "done"
+        return JobFile(name, buffer.getvalue(), _("%(count)s baris.") % {"count": count})
+
+    return job_run(job_id=job_id, kind=EXPORT_JOB_KIND, work=work, progress=5)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from portal.exports import write_table
 from portal.models import BackgroundJob
-from portal.services import job_claim, job_fail, job_finish
+from portal.services import JobFile, job_run
 from portal.tasks import enqueue_on_commit
 
 from . import rules, selectors
@@ -106,27 +106,23 @@ def export_rows(data: dict) -> list[dict]:
 
 
 def export_job_run(*, job_id: int) -> str:
-    """Idempotent: a finished or running job is left alone. Scope is the owner's, checked again here."""
-    job = job_claim(job_id=job_id, kind=JOB_KIND, progress=10)
-    if job is None:
-        return "skipped"
-    try:
+    """Idempotent: a finished or running job is left alone. Scope is the owner's, checked again here (lost since:
+    the job is refused, nothing written)."""
+
+    def work(job, progress) -> JobFile:
         owner = get_user_model().objects.get(pk=job.owner_id)
         p = job.params
         filters = selectors.dashboard_filters(
             owner, unit_id=p.get("unit_id"), period_id=p.get("period_id"), campaign_id=p.get("campaign_id")
         )
         data = selectors.adoption_overview(filters)
-        BackgroundJob.objects.filter(pk=job_id).update(progress=60)
+        progress(60)
         buffer = io.BytesIO()
         count = write_table(export_rows(data), COLUMNS, p["format"], buffer, sheet_name="Adopsi")
-        job_finish(
-            job,
-            filename=f"adopsi-{timezone.localdate():%Y%m%d}.{p['format']}",
-            content=buffer.getvalue(),
-            message=_("%(count)s baris.") % {"count": count},
+        return JobFile(
+            f"adopsi-{timezone.localdate():%Y%m%d}.{p['format']}",
+            buffer.getvalue(),
+            _("%(count)s baris.") % {"count": count},
         )
-    except Exception as exc:
-        job_fail(job_id, str(exc))
-        raise
-    return "done"
+
+    return job_run(job_id=job_id, kind=JOB_KIND, work=work)

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learning.selectors.summary import learning_annotations
@@ -161,12 +160,9 @@ def notify_job_create(*, owner, filters) -> BackgroundJob:
 
 def notify_job_run(*, job_id: int) -> str:
     """Idempotent: a finished or running job is left alone; the owner's scope is checked again here."""
-    from portal.services import job_claim, job_fail
+    from portal.services import job_run
 
-    job = job_claim(job_id=job_id, kind=NOTIFY_JOB_KIND, progress=10)
-    if job is None:
-        return "skipped"
-    try:
+    def work(job, progress) -> str:
         owner = get_user_model().objects.get(pk=job.owner_id)
         p = job.params
         filters = selectors.dashboard_filters(
@@ -175,10 +171,6 @@ def notify_job_run(*, job_id: int) -> str:
         told = notify_supervisors_of_not_started(
             actor=owner, filters=filters, unit_ids=selectors.scope_unit_ids(filters)
         )
-        job.status, job.progress, job.finished_at = BackgroundJob.Status.DONE, 100, timezone.now()
-        job.message = _("%(n)s atasan diberi tahu.") % {"n": told}
-        job.save(update_fields=["status", "progress", "finished_at", "message"])
-    except Exception as exc:
-        job_fail(job_id, str(exc))
-        raise
-    return "done"
+        return _("%(n)s atasan diberi tahu.") % {"n": told}
+
+    return job_run(job_id=job_id, kind=NOTIFY_JOB_KIND, work=work)

@@ -7,14 +7,13 @@ import io
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from portal.exports import write_table
 from portal.models import BackgroundJob
-from portal.services import job_claim, job_fail, job_finish
+from portal.services import JobFile, job_run
 from portal.tasks import enqueue_on_commit
 
 from . import selectors
@@ -38,32 +37,22 @@ def export_job_create(*, owner, campaign, fmt: str) -> BackgroundJob:
 
 
 def export_job_run(*, job_id: int) -> str:
-    """Idempotent: a finished or running job is left alone. The owner's scope is checked again here."""
-    job = job_claim(job_id=job_id, kind=JOB_KIND, progress=10)
-    if job is None:
-        return "skipped"
-    try:
+    """Idempotent: a finished or running job is left alone. The owner's scope is checked again here (lost since:
+    the job is refused, nothing written)."""
+
+    def work(job, progress) -> JobFile:
         owner = get_user_model().objects.get(pk=job.owner_id)
         params = job.params
         with override(params.get("language") or "id"):
             campaign, tree = selectors.visible_campaign(owner, params["campaign_id"])
             rows = selectors.export_rows(campaign, tree)
-            BackgroundJob.objects.filter(pk=job_id).update(progress=60)
+            progress(60)
             buffer = io.BytesIO()
             count = write_table(
                 rows, COLUMNS, params["format"], buffer, sheet_name=_("Kampanye"), text_columns=["unit_code"]
             )
             message = _("%(count)s baris.") % {"count": count}
-        job_finish(
-            job,
-            filename=f"kampanye-{campaign.pk}-{timezone.localdate():%Y%m%d}.{params['format']}",
-            content=buffer.getvalue(),
-            message=message,
-        )
-    except Http404:  # the owner lost the scope since: nothing is written
-        job_fail(job_id, _("Tidak berwenang."))
-        return "refused"
-    except Exception as exc:
-        job_fail(job_id, str(exc))
-        raise
-    return "done"
+        filename = f"kampanye-{campaign.pk}-{timezone.localdate():%Y%m%d}.{params['format']}"
+        return JobFile(filename, buffer.getvalue(), message)
+
+    return job_run(job_id=job_id, kind=JOB_KIND, work=work)

@@ -173,3 +173,24 @@ def test_a_job_left_waiting_by_a_broker_outage_is_resent_by_the_sweep():
 
     assert JOB_TASKS["adoption-export"] == "performance.adoption.tasks.export_task"
     assert JOB_TASKS["adoption-notify"] == "performance.adoption.tasks.notify_task"
+
+
+def test_export_and_notify_refused_when_the_leader_lost_the_scope(org, settings, tmp_path):
+    """A leader's scope removed between asking and the worker running: the job fails with a message, no file is
+    written and nobody is notified (before, the export's worker raised a 404 inside the task)."""
+    from performance.adoption import export, selectors, services
+    from performance.models import LeadershipScope
+    from portal.notifications.models import Notification
+
+    settings.MEDIA_ROOT = tmp_path
+    filters = selectors.dashboard_filters(org["leader"])
+    job = export.export_job_create(owner=org["leader"], filters=filters, fmt="csv")
+    notify = services.notify_job_create(owner=org["leader"], filters=filters)
+    notices = Notification.objects.count()
+    LeadershipScope.objects.filter(user=org["leader"]).delete()
+    assert export.export_job_run(job_id=job.pk) == "refused"
+    assert services.notify_job_run(job_id=notify.pk) == "refused"
+    for j in (job, notify):
+        j.refresh_from_db()
+        assert j.status == "failed" and j.message == "Tidak berwenang." and not j.result_file
+    assert Notification.objects.count() == notices
