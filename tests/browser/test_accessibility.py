@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 import pytest
 
-from portal.demo import DEMO_PASSWORD
+from .signin import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,14 +46,6 @@ def _violations(page, axe) -> list[str]:
     return found
 
 
-def _sign_in(page, email: str) -> None:
-    page.goto(page.base_url + "/akun/login/")
-    page.fill("#id_login", email)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url(lambda url: "/akun/login/" not in url)
-
-
 def test_demo_pages_have_no_axe_violations(page, browser):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -62,11 +54,11 @@ def test_demo_pages_have_no_axe_violations(page, browser):
     found, visited = [], 0
     for email, paths in PAGES.items():
         context = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
-        context.add_cookies([{"name": "django_language", "value": "id", "url": page.base_url}])
         tab = context.new_page()
         tab.base_url = page.base_url
         if email:
-            _sign_in(tab, email)
+            sign_in(tab, email)
+        context.add_cookies([{"name": "django_language", "value": "id", "url": page.base_url}])
         for path in paths:
             response = tab.goto(tab.base_url + path)
             assert response.status == 200, (email, path, response.status)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from portal.demo import DEMO_PASSWORD
+from .signin import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,15 +27,6 @@ def demo(transactional_db):
     learning_demo.seed()
     org = performance_demo.seed()
     return {"users": users, **org}
-
-
-def _login(page, email):
-    page.context.clear_cookies()
-    page.goto(page.base_url + "/akun/login/")
-    page.fill("#id_login", email)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url(lambda url: "/akun/login/" not in url)
 
 
 def _fits(page):
@@ -64,7 +55,7 @@ def test_plan_from_weak_standard_to_progress_and_dialogue(page, demo):
     pegawai = demo["employees"]["pegawai"]
     user = demo["users"]["pegawai@walesi.test"]
 
-    _login(page, "atasan@walesi.test")
+    sign_in(page, "atasan@walesi.test")
     page.goto(page.base_url + "/tim/")
     _fits(page)
     page.locator("tr, li", has_text="Yosina Wenda").get_by_role("link", name="Rencana").first.click()
@@ -81,7 +72,7 @@ def test_plan_from_weak_standard_to_progress_and_dialogue(page, demo):
     plan_url = page.url
     before = _goal_percent(page)
 
-    _login(page, "pegawai@walesi.test")
+    sign_in(page, "pegawai@walesi.test")
     page.goto(page.base_url + "/pegawai/saya/rencana/")
     page.get_by_role("link", name=re.compile("Triwulan IV")).click()
     page.get_by_label("Komentar Anda (opsional)").fill("Saya akan menyelesaikannya bulan ini.")
@@ -99,7 +90,7 @@ def test_plan_from_weak_standard_to_progress_and_dialogue(page, demo):
     page.goto(page.base_url + course.url)
     assert page.get_by_text("Anda menyelesaikan kursus ini").is_visible()
 
-    _login(page, "atasan@walesi.test")
+    sign_in(page, "atasan@walesi.test")
     page.goto(plan_url)
     assert page.locator("li", has_text=COURSE).get_by_text("tuntas").is_visible()
     assert _goal_percent(page) > before
@@ -118,7 +109,7 @@ def test_plan_from_weak_standard_to_progress_and_dialogue(page, demo):
     page.wait_for_selector("text=Dialog kinerja dicatat")
     _fits(page)
 
-    _login(page, "pegawai@walesi.test")
+    sign_in(page, "pegawai@walesi.test")
     page.goto(page.base_url + "/pegawai/saya/dialog/")
     page.get_by_role("link", name=re.compile(r"\d{4}")).first.click()
     page.get_by_label("Tanggapan Anda").fill("Terima kasih, saya terapkan mulai besok.")

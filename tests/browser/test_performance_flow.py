@@ -3,7 +3,7 @@ who acknowledges with a response."""
 
 import pytest
 
-from portal.demo import DEMO_PASSWORD
+from .signin import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,15 +20,6 @@ def _seed(home):
     portal_demo.seed()
     published_standards(home)
     return performance_demo.seed()
-
-
-def _login(page, email):
-    page.context.clear_cookies()
-    page.goto(page.base_url + "/akun/login/")
-    page.fill("#id_login", email)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url(lambda url: "/akun/login/" not in url)
 
 
 def _roster(boss_nip, bad):
@@ -48,7 +39,7 @@ def test_roster_import_then_assessment_and_acknowledgement(page, demo_site):
     boss = org["employees"]["kasi_pem"].nip
 
     # HR: a file with an unknown unit code, then the corrected file.
-    _login(page, "admin@walesi.test")
+    sign_in(page, "admin@walesi.test")
     page.goto(page.base_url + "/kepegawaian/")
     page.set_input_files(
         "#id_file", files=[{"name": "daftar.csv", "mimeType": "text/csv", "buffer": _roster(boss, bad=True)}]
@@ -74,7 +65,7 @@ def test_roster_import_then_assessment_and_acknowledgement(page, demo_site):
     assert Employee.objects.filter(nip__in=["199001012015011001", "199202022020022002"]).count() == 2
 
     # Supervisor: assess pegawai@ (Yosina Wenda) for the open quarter.
-    _login(page, "atasan@walesi.test")
+    sign_in(page, "atasan@walesi.test")
     page.goto(page.base_url + "/tim/")
     _no_horizontal_scroll(page)
     page.locator("li.card", has_text="Yosina Wenda").get_by_role("link", name="Nilai", exact=True).click()
@@ -90,7 +81,7 @@ def test_roster_import_then_assessment_and_acknowledgement(page, demo_site):
     page.wait_for_selector("text=Penilaian diserahkan. Predikat: Baik.")
 
     # Employee: acknowledge with a response.
-    _login(page, "pegawai@walesi.test")
+    sign_in(page, "pegawai@walesi.test")
     page.goto(page.base_url + "/pegawai/saya/")
     page.locator(".callout").get_by_role("link", name="Triwulan IV 2026").click()
     page.fill("#id_response", "Terima kasih, saya akan pertahankan.")

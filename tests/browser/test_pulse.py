@@ -5,6 +5,8 @@ import pytest
 
 from portal.demo import DEMO_PASSWORD
 
+from .signin import sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -20,15 +22,6 @@ def _seed():
     portal_demo.seed()
     performance_demo.seed()
     return pulse_demo.seed()
-
-
-def _login(page, email):
-    page.context.clear_cookies()
-    page.goto(page.base_url + "/akun/login/")
-    page.fill("#id_login", email)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url(lambda url: "/akun/login/" not in url)
 
 
 def _no_horizontal_scroll(page):
@@ -48,7 +41,7 @@ def test_pegawai_answers_and_nothing_shows_until_enough_answers(page):
     pulses = _seed()
     pulse = pulses[OPEN_TITLE]
 
-    _login(page, "pegawai@walesi.test")
+    sign_in(page, "pegawai@walesi.test")
     page.get_by_role("navigation").get_by_role("link", name="Pulse kesiapan").click()
     page.get_by_role("link", name="Jawab sekarang").click()
     _no_horizontal_scroll(page)
@@ -63,11 +56,11 @@ def test_pegawai_answers_and_nothing_shows_until_enough_answers(page):
     assert page.goto(page.base_url + f"/hasil-kesiapan/{pulse.pk}/").status == 404
 
     # HR closes the pulse; leadership sees the seksi as "too few answers", no score, no open answer.
-    _login(page, "admin@walesi.test")
+    sign_in(page, "admin@walesi.test")
     page.goto(page.base_url + "/kepegawaian/kesiapan/")
     page.locator("li", has_text=OPEN_TITLE).get_by_role("button", name="Tutup").click()
     page.wait_for_selector("text=ditutup")
-    _login(page, "pimpinan@walesi.test")
+    sign_in(page, "pimpinan@walesi.test")
     page.goto(page.base_url + f"/hasil-kesiapan/{pulse.pk}/")
     text = page.inner_text("main")
     assert "Terlalu sedikit jawaban" in text

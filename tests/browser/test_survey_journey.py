@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from portal.demo import DEMO_PASSWORD
+from .signin import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,15 +22,6 @@ def _seed():
     return survey_demo.seed()
 
 
-def _login(page, email):
-    page.context.clear_cookies()
-    page.goto(page.base_url + "/akun/login/")
-    page.fill("#id_login", email)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url(lambda url: "/akun/login/" not in url)
-
-
 def _report(page):
     page.goto(page.base_url + "/skm/distrik-walesi/")
     count = int(page.get_attribute("[data-responses]", "data-responses"))
@@ -40,7 +31,7 @@ def _report(page):
 
 def test_citizen_answers_from_the_poster_and_leadership_sees_it(page):
     _seed()
-    _login(page, "pimpinan@walesi.test")
+    sign_in(page, "pimpinan@walesi.test")
     before_count, before_ikm = _report(page)
 
     # The poster's QR code encodes the public address (the officer's poster adds ?petugas=).
@@ -67,7 +58,7 @@ def test_citizen_answers_from_the_poster_and_leadership_sees_it(page):
     page.wait_for_url(re.compile(r"/terima-kasih/$"))
     assert "sudah kami terima" in page.inner_text("h1")
 
-    _login(page, "pimpinan@walesi.test")
+    sign_in(page, "pimpinan@walesi.test")
     after_count, after_ikm = _report(page)
     assert after_count == before_count + 1
     assert float(after_ikm) < float(before_ikm)  # an all-"1" response pulls the IKM down
